@@ -1,0 +1,37 @@
+# MLOps Atlas. Quick start: `make serve` (build and serve the site) and `make test` (every test).
+# Each target installs what it needs into .venv (Python) and node_modules (the workflow linter).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+NODE_INSTALLED := node_modules/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve site check test clean
+
+serve: $(INSTALLED) ## check the catalog, build and serve on http://127.0.0.1:8000 with live reload
+	$(BIN)/python -m atlas check
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+site: $(INSTALLED) ## one-shot build into site/
+	$(BIN)/mkdocs build --strict --clean
+
+check: $(INSTALLED) ## validate the catalog
+	$(BIN)/python -m atlas check
+
+test: $(INSTALLED) $(NODE_INSTALLED) ## every test (installs Debian's chromium for the browser tests if missing)
+	scripts/ensure-chromium
+	$(BIN)/python -m pytest
+
+$(INSTALLED): requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $@
+
+$(NODE_INSTALLED): package.json package-lock.json
+	npm ci --silent --no-audit --no-fund
+	touch $@
+
+clean:
+	rm -rf site .pytest_cache

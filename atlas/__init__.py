@@ -1,0 +1,1 @@
+"""MLOps Atlas: load, validate and render the catalog of MLOps tools."""

@@ -1,0 +1,45 @@
+"""Load, validate and model the catalog for one site build; the MkDocs glue calls only this."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+from atlas.errors import format_report
+from atlas.model import Catalog, build_catalog
+from atlas.validate import check_catalog
+
+
+class CatalogInvalid(Exception):
+    """The catalog has errors; the message is the same report `atlas check` prints."""
+
+
+def catalog_dir(config_dir: str | Path) -> Path:
+    """`catalog/` beside mkdocs.yml, unless ATLAS_CATALOG points elsewhere (tests, previews)."""
+    override = os.environ.get("ATLAS_CATALOG")
+    return Path(override) if override else Path(config_dir) / "catalog"
+
+
+def load_valid_catalog(root: str | Path, today: dt.date | None = None) -> Catalog:
+    checked = check_catalog(root, today=today)
+    if checked.errors:
+        raise CatalogInvalid(format_report(checked.problems))
+    return build_catalog(
+        categories_data=checked.shared["categories"].data,
+        tools_data=[doc.data for doc in checked.tools],
+        learning_data=checked.shared["learning-path"].data,
+        glossary_data=checked.shared["glossary"].data,
+    )
+
+
+class BuildState:
+    """The catalog of the build in progress, shared by the MkDocs hook and the macros."""
+
+    catalog: Catalog | None = None
+
+    @classmethod
+    def require(cls) -> Catalog:
+        if cls.catalog is None:
+            raise RuntimeError("the Atlas hook (atlas/pages.py) did not load the catalog; check mkdocs.yml `hooks:`")
+        return cls.catalog

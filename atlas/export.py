@@ -1,0 +1,62 @@
+"""Machine-readable exports written at the end of the build, from the same model as the pages."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from atlas.model import Catalog, Tool
+
+FORMAT_VERSION = "1.0"
+CSV_COLUMNS = ("id", "name", "summary", "homepage", "repository", "documentation", "license", "license_kind", "offering",
+               "pricing", "maintainer", "status", "acquired_by", "home_category", "categories", "fit", "requires", "reviewed", "page")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def catalog_json(catalog: Catalog) -> dict:
+    return {
+        "format_version": FORMAT_VERSION,
+        "stages": [{"id": s.id, "title": s.title, "summary": s.summary, "categories": [c.id for c in s.categories]}
+                   for s in catalog.stages],
+        "categories": [
+            {"id": c.id, "stage": c.stage, "title": c.title, "summary": c.summary, "problem": c.problem,
+             "need_it_when": c.need_it_when, "can_wait_if": c.can_wait_if, "questions": c.questions,
+             "criteria": [{"id": k.id, "label": k.label, "help": k.help} for k in c.criteria],
+             "home_tools": [t.id for t in c.home_tools], "reach_tools": [t.id for t in c.reach_tools]}
+            for c in catalog.categories.values()
+        ],
+        "tools": [tool_json(t) for t in catalog.tools.values()],
+    }
+
+
+def tool_json(tool: Tool) -> dict:
+    """Every field as written in the entry, plus what the site derives from it."""
+    return {**tool.data, "home_category": tool.home, "license_kind": tool.license_kind, "page": f"tools/{tool.id}/"}
+
+
+def catalog_csv(catalog: Catalog) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for tool in catalog.tools.values():
+        row = tool_json(tool)
+        writer.writerow([_cell(row.get(column)) for column in CSV_COLUMNS])
+    return out.getvalue()
+
+
+def _cell(value) -> str:
+    """Lists joined with ';'; text that a spreadsheet would run as a formula is prefixed with a quote."""
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        value = ";".join(str(v) for v in value)
+    value = str(value)
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def write_exports(catalog: Catalog, folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "catalog.json").write_text(json.dumps(catalog_json(catalog), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (folder / "catalog.csv").write_text(catalog_csv(catalog), encoding="utf-8")

@@ -1,0 +1,51 @@
+"""Functions the pages call through mkdocs-macros; `macros.py` at the repository root registers them."""
+
+from __future__ import annotations
+
+from atlas.build import BuildState
+from atlas.render import category as category_render
+from atlas.render import reference, tool as tool_render
+
+
+def root_of(page_url: str) -> str:
+    """The relative path from a page (directory URLs) back to the site root."""
+    depth = len([part for part in page_url.split("/") if part])
+    return "../" * depth
+
+
+def build(env) -> dict:
+    """The macros, bound to the environment so each knows which page it renders."""
+
+    def root() -> str:
+        return root_of(env.page.url if env.page else "")
+
+    def tool_page(tool_id: str) -> str:
+        catalog = BuildState.require()
+        return tool_render.tool_page(catalog, catalog.tools[tool_id], root())
+
+    def category_page(category_id: str) -> str:
+        catalog = BuildState.require()
+        return category_render.category_page(catalog, catalog.categories[category_id], root())
+
+    def stages_overview() -> str:
+        return category_render.stages_overview(BuildState.require(), root())
+
+    def glossary() -> str:
+        return reference.glossary(BuildState.require(), root())
+
+    def learning_path() -> str:
+        return reference.learning_path(BuildState.require(), root())
+
+    def catalog_counts() -> str:
+        catalog = BuildState.require()
+        return f"{len(catalog.tools)} tools in {len(catalog.categories)} categories"
+
+    return {
+        "tool_page": tool_page,
+        "category_page": category_page,
+        "stages_overview": stages_overview,
+        "glossary": glossary,
+        "learning_path": learning_path,
+        "rule_table": reference.rule_table,
+        "catalog_counts": catalog_counts,
+    }

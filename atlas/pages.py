@@ -1,0 +1,62 @@
+"""The MkDocs hook: load the catalog, add one page per category and per tool, write the exports.
+
+Generated pages contain nothing but a macro call with a validated id, so no contributed text is
+ever part of a page that Jinja renders; the macros return escaped HTML, which is not re-rendered.
+"""
+
+from __future__ import annotations
+
+import json
+from html import escape
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+from atlas import export
+from atlas.build import BuildState, CatalogInvalid, catalog_dir, load_valid_catalog
+from atlas.model import Catalog
+
+FIXED_NAV_AFTER = [{"Learning path": "learning-path.md"}, {"Glossary": "glossary.md"}, {"Contributing": "contributing.md"}]
+
+
+def on_config(config):
+    root = catalog_dir(config.config_file_path and Path(config.config_file_path).parent or ".")
+    try:
+        BuildState.catalog = load_valid_catalog(root)
+    except CatalogInvalid as exc:
+        BuildState.catalog = None
+        raise PluginError(f"The catalog has errors; nothing was built.\n{exc}") from None
+    config.nav = navigation(BuildState.catalog)
+    return config
+
+
+def navigation(catalog: Catalog) -> list:
+    """Stages -> categories. Tool pages are reached from category pages and search, keeping every page small."""
+    nav: list = [{"Home": "index.md"}]
+    for stage in catalog.stages:
+        nav.append({_nav_title(stage.title): [{_nav_title(c.title): f"categories/{c.id}.md"} for c in stage.categories]})
+    return nav + FIXED_NAV_AFTER
+
+
+def _nav_title(title: str) -> str:
+    return escape(title, quote=True)  # the theme prints titles without escaping
+
+
+def on_files(files: Files, config) -> Files:
+    catalog = BuildState.require()
+    for category in catalog.categories.values():
+        files.append(File.generated(config, f"categories/{category.id}.md", content=page_source("category_page", category.id, category.title)))
+    for tool in catalog.tools.values():
+        files.append(File.generated(config, f"tools/{tool.id}.md", content=page_source("tool_page", tool.id, tool.name)))
+    return files
+
+
+def page_source(macro: str, item_id: str, title: str) -> str:
+    """A generated page: front matter and one macro call. `item_id` is a validated kebab-case id."""
+    return (f"---\ntitle: {json.dumps(escape(title, quote=True))}\nrender_macros: true\n---\n\n"
+            f'{{{{ {macro}("{item_id}") }}}}\n')
+
+
+def on_post_build(config) -> None:
+    export.write_exports(BuildState.require(), Path(config.site_dir) / "api")

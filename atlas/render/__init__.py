@@ -1,0 +1,1 @@
+"""Pure functions from model objects to HTML. Every contributed string is escaped here."""

@@ -1,0 +1,284 @@
+"""Cross-file rules: what the JSON Schema cannot see because it looks at one file at a time.
+
+Each rule is one function that takes the loaded documents and yields located problems. The
+rules read the documents defensively (a file may also have schema errors), so every problem in
+the catalog is reported in one run. Codes and fixes are listed in atlas/codes.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import ipaddress
+import re
+from collections.abc import Iterator
+from pathlib import PurePath
+from urllib.parse import urlsplit
+
+from atlas.errors import Problem
+from atlas.load import Document
+from atlas.schema import close_match
+
+URL_KEYS = {"homepage", "repository", "documentation", "source", "url"}
+URL_LIST_KEYS = {"sources"}
+_HOST = re.compile(r"^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,62}$")
+
+
+def _items(doc: Document | None, key: str) -> list[tuple[int, dict]]:
+    """(index, mapping) for each mapping in the list `key` of a shared file."""
+    if doc is None or not isinstance(doc.data, dict) or not isinstance(doc.data.get(key), list):
+        return []
+    return [(i, item) for i, item in enumerate(doc.data[key]) if isinstance(item, dict)]
+
+
+def _strings(value) -> list[tuple[int, str]]:
+    if not isinstance(value, list):
+        return []
+    return [(i, v) for i, v in enumerate(value) if isinstance(v, str)]
+
+
+def _problem(doc: Document, path: tuple, code: str, message: str, hint: str = "", *, key: bool = False) -> Problem:
+    line, col = doc.where(path, key=key)
+    return Problem(doc.path, line, col, code, message, hint)
+
+
+def _tool_data(doc: Document) -> dict:
+    return doc.data if isinstance(doc.data, dict) else {}
+
+
+def _ids(doc: Document | None, key: str) -> set[str]:
+    return {item["id"] for _, item in _items(doc, key) if isinstance(item.get("id"), str)}
+
+
+def _criteria_by_category(categories: Document | None) -> dict[str, set[str]]:
+    result: dict[str, set[str]] = {}
+    for _, cat in _items(categories, "categories"):
+        if isinstance(cat.get("id"), str):
+            result[cat["id"]] = {c["id"] for c in cat.get("criteria") or [] if isinstance(c, dict) and isinstance(c.get("id"), str)}
+    return result
+
+
+def file_name_matches_id(tools: list[Document]) -> Iterator[Problem]:
+    for doc in tools:
+        tool_id = _tool_data(doc).get("id")
+        stem = PurePath(doc.path).stem
+        if isinstance(tool_id, str) and tool_id != stem:
+            yield _problem(doc, ("id",), "ATL200", f"id '{tool_id}' differs from the file name '{stem}.yaml'",
+                           f"Rename the file to {tool_id}.yaml, or set `id: {stem}`.")
+
+
+def tool_references(shared: dict[str, Document], tools: list[Document]) -> Iterator[Problem]:
+    categories = shared.get("categories")
+    category_ids = _ids(categories, "categories")
+    criteria = _criteria_by_category(categories)
+    tool_ids = {t.data["id"] for t in tools if isinstance(_tool_data(t).get("id"), str)}
+    for doc in tools:
+        data = _tool_data(doc)
+        listed = [c for _, c in _strings(data.get("categories"))]
+        if categories is not None:
+            for i, cat in _strings(data.get("categories")):
+                if cat not in category_ids:
+                    yield _problem(doc, ("categories", i), "ATL201", f"unknown category '{cat}'",
+                                   close_match(cat, category_ids) + "Categories are defined in catalog/categories.yaml.")
+            answers = data.get("criteria") if isinstance(data.get("criteria"), dict) else {}
+            for cat, by_criterion in answers.items():
+                if cat not in listed:
+                    yield _problem(doc, ("criteria", cat), "ATL202", f"criteria given for '{cat}', which is not in this tool's categories",
+                                   close_match(cat, listed) + "Add the category to `categories`, or remove these answers.", key=True)
+                    continue
+                known = criteria.get(cat, set())
+                for criterion in by_criterion if isinstance(by_criterion, dict) else {}:
+                    if cat in criteria and criterion not in known:
+                        yield _problem(doc, ("criteria", cat, criterion), "ATL202", f"unknown criterion '{criterion}' for category '{cat}'",
+                                       close_match(criterion, known) + f"Criteria of '{cat}': {', '.join(sorted(known))}.", key=True)
+        seen: set[str] = set()
+        for i, diff in enumerate(data.get("differs_from") or [] if isinstance(data.get("differs_from"), list) else []):
+            other = diff.get("tool") if isinstance(diff, dict) else None
+            if not isinstance(other, str):
+                continue
+            if other == data.get("id") or other in seen:
+                reason = "the tool itself" if other == data.get("id") else f"'{other}' a second time"
+                yield _problem(doc, ("differs_from", i, "tool"), "ATL212", f"differs_from lists {reason}",
+                               "List each alternative once, and never the tool itself.")
+            elif other not in tool_ids:
+                yield _problem(doc, ("differs_from", i, "tool"), "ATL203", f"differs_from names unknown tool '{other}'",
+                               close_match(other, tool_ids) + "Use the id of a file in catalog/tools/.")
+            seen.add(other)
+
+
+def unique_tools(tools: list[Document]) -> Iterator[Problem]:
+    names: dict[str, Document] = {}
+    repos: dict[str, Document] = {}
+    ids: dict[str, Document] = {}
+    for doc in tools:
+        data = _tool_data(doc)
+        tool_id = data.get("id")
+        if isinstance(tool_id, str):
+            if tool_id in ids:
+                yield _problem(doc, ("id",), "ATL208", f"id '{tool_id}' is already used by {ids[tool_id].path}",
+                               "Each tool has its own id.")
+            ids.setdefault(tool_id, doc)
+        name = data.get("name")
+        if isinstance(name, str):
+            folded = " ".join(name.casefold().split())
+            if folded in names:
+                yield _problem(doc, ("name",), "ATL204", f"name '{name}' is already used by {names[folded].path}",
+                               "Merge the two entries, or use each tool's distinct official name.")
+            names.setdefault(folded, doc)
+        repo = data.get("repository")
+        if isinstance(repo, str):
+            normal = _normal_repo(repo)
+            if normal in repos:
+                yield _problem(doc, ("repository",), "ATL205", f"repository is already listed by {repos[normal].path}",
+                               "One repository is one tool: merge the entries.")
+            repos.setdefault(normal, doc)
+
+
+def _normal_repo(url: str) -> str:
+    url = url.strip().lower().rstrip("/")
+    return url[:-4] if url.endswith(".git") else url
+
+
+def every_category_has_a_tool(shared: dict[str, Document], tools: list[Document]) -> Iterator[Problem]:
+    categories = shared.get("categories")
+    used = {c for t in tools for _, c in _strings(_tool_data(t).get("categories"))}
+    for i, cat in _items(categories, "categories"):
+        if isinstance(cat.get("id"), str) and cat["id"] not in used:
+            yield _problem(categories, ("categories", i, "id"), "ATL206", f"category '{cat['id']}' has no tool",
+                           "Add at least one tool entry that lists this category, or remove the category.")
+
+
+def taxonomy(shared: dict[str, Document]) -> Iterator[Problem]:
+    categories = shared.get("categories")
+    if categories is None:
+        return
+    stage_ids = _ids(categories, "stages")
+    yield from _duplicates(categories, "stages", "stage")
+    yield from _duplicates(categories, "categories", "category")
+    for i, cat in _items(categories, "categories"):
+        stage = cat.get("stage")
+        if isinstance(stage, str) and stage not in stage_ids:
+            yield _problem(categories, ("categories", i, "stage"), "ATL207", f"unknown stage '{stage}'",
+                           close_match(stage, stage_ids) + f"Stages: {', '.join(sorted(stage_ids))}.")
+        seen: set[str] = set()
+        for j, crit in enumerate(cat.get("criteria") or [] if isinstance(cat.get("criteria"), list) else []):
+            cid = crit.get("id") if isinstance(crit, dict) else None
+            if isinstance(cid, str) and cid in seen:
+                yield _problem(categories, ("categories", i, "criteria", j, "id"), "ATL208",
+                               f"criterion id '{cid}' appears twice in category '{cat.get('id')}'", "Criterion ids are unique per category.")
+            seen.add(cid)
+
+
+def _duplicates(doc: Document, key: str, what: str) -> Iterator[Problem]:
+    seen: set[str] = set()
+    for i, item in _items(doc, key):
+        item_id = item.get("id")
+        if isinstance(item_id, str) and item_id in seen:
+            yield _problem(doc, (key, i, "id"), "ATL208", f"{what} id '{item_id}' appears twice", f"Each {what} id is unique.")
+        seen.add(item_id)
+
+
+def learning_path_and_glossary(shared: dict[str, Document], tools: list[Document]) -> Iterator[Problem]:
+    category_ids = _ids(shared.get("categories"), "categories")
+    have_categories = shared.get("categories") is not None
+    glossary = shared.get("glossary")
+    term_ids = _ids(glossary, "terms")
+    tool_ids = {t.data["id"] for t in tools if isinstance(_tool_data(t).get("id"), str)}
+    if glossary is not None:
+        yield from _duplicates(glossary, "terms", "term")
+        for i, term in _items(glossary, "terms"):
+            if have_categories:
+                yield from _unknown(glossary, ("terms", i, "categories"), term.get("categories"), category_ids, "ATL201", "category")
+    path = shared.get("learning-path")
+    if path is None:
+        return
+    yield from _duplicates(path, "steps", "step")
+    for i, step in _items(path, "steps"):
+        if have_categories:
+            yield from _unknown(path, ("steps", i, "categories"), step.get("categories"), category_ids, "ATL201", "category")
+        yield from _unknown(path, ("steps", i, "starter_tools"), step.get("starter_tools"), tool_ids, "ATL203", "tool")
+        if glossary is not None:
+            yield from _unknown(path, ("steps", i, "concepts"), step.get("concepts"), term_ids, "ATL209", "glossary term")
+
+
+def _unknown(doc: Document, path: tuple, values, known: set[str], code: str, what: str) -> Iterator[Problem]:
+    for j, value in _strings(values):
+        if value not in known:
+            yield _problem(doc, path + (j,), code, f"unknown {what} '{value}'", close_match(value, known) + f"Use an existing {what} id.")
+
+
+def urls(docs: list[Document]) -> Iterator[Problem]:
+    for doc in docs:
+        for path, value in _walk(doc.data, ()):
+            key = next((p for p in reversed(path) if isinstance(p, str)), None)
+            is_list_item = len(path) >= 2 and isinstance(path[-1], int) and path[-2] in URL_LIST_KEYS
+            if not isinstance(value, str) or not (key in URL_KEYS and not isinstance(path[-1], int) or is_list_item):
+                continue
+            reason = url_problem(value)
+            if reason:
+                yield _problem(doc, path, "ATL210", f"URL {value[:80]!r} is not allowed: {reason}",
+                               "Use a public https:// address with a host name, e.g. https://example.org/docs.")
+
+
+def url_problem(url: str) -> str:
+    """Why a contributed URL is refused, or an empty string when it is fine."""
+    if any(ch.isspace() or ord(ch) < 32 or 0x7F <= ord(ch) <= 0x9F for ch in url):
+        return "it contains spaces or control characters"
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return "it cannot be parsed"
+    if parts.scheme != "https":
+        return f"the scheme is '{parts.scheme or 'missing'}', only https is allowed"
+    if parts.username or parts.password:
+        return "it contains a user name or password"
+    host = (parts.hostname or "").rstrip(".")
+    if not host:
+        return "it has no host name"
+    try:
+        ipaddress.ip_address(host)
+        return "it points to an IP address instead of a host name"
+    except ValueError:
+        pass
+    if not _HOST.match(host):
+        return f"'{host}' is not a valid public host name"
+    if host == "localhost" or host.endswith((".localhost", ".local", ".internal", ".test", ".invalid", ".example")):
+        return f"'{host}' is not a public host"
+    if port not in (None, 443):
+        return "it uses a non-standard port"
+    return ""
+
+
+def _walk(value, path: tuple):
+    yield path, value
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield from _walk(v, path + (k,))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from _walk(v, path + (i,))
+
+
+def reviewed_dates(tools: list[Document], today: dt.date) -> Iterator[Problem]:
+    for doc in tools:
+        value = _tool_data(doc).get("reviewed")
+        try:
+            reviewed = dt.date.fromisoformat(value) if isinstance(value, str) else None
+        except ValueError:
+            continue  # the schema reports the malformed date
+        if reviewed and reviewed > today:
+            yield _problem(doc, ("reviewed",), "ATL211", f"reviewed date {value} is in the future",
+                           f"Use the date you checked the entry (today is {today.isoformat()}).")
+
+
+def run_all(shared: dict[str, Document], tools: list[Document], today: dt.date) -> list[Problem]:
+    problems: list[Problem] = []
+    problems += file_name_matches_id(tools)
+    problems += tool_references(shared, tools)
+    problems += unique_tools(tools)
+    problems += every_category_has_a_tool(shared, tools)
+    problems += taxonomy(shared)
+    problems += learning_path_and_glossary(shared, tools)
+    problems += urls(list(shared.values()) + tools)
+    problems += reviewed_dates(tools, today)
+    return problems

@@ -1,0 +1,139 @@
+"""JSON Schema validation of one loaded file, reported as located problems with hints."""
+
+from __future__ import annotations
+
+import difflib
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import jsonschema
+
+from atlas.errors import Problem
+from atlas.load import Document
+
+SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
+KINDS = ("tool", "categories", "learning-path", "glossary")
+
+_FORM_VALIDATORS = {"pattern", "minLength", "maxLength", "format", "minItems", "maxItems", "uniqueItems",
+                    "propertyNames", "const"}
+
+
+@lru_cache(maxsize=None)
+def load_schema(kind: str) -> dict:
+    return json.loads((SCHEMA_DIR / f"{kind}.schema.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=None)
+def validator(kind: str) -> jsonschema.Draft7Validator:
+    """One validator per schema, reused: building one per file costs 40x more (see PITFALLS)."""
+    checker = jsonschema.FormatChecker(formats=("date",))
+    return jsonschema.Draft7Validator(load_schema(kind), format_checker=checker)
+
+
+def schema_problems(doc: Document, kind: str) -> list[Problem]:
+    problems: list[Problem] = []
+    for error in validator(kind).iter_errors(doc.data):
+        problems.extend(_to_problems(doc, error))
+    return problems
+
+
+def _to_problems(doc: Document, error: jsonschema.ValidationError) -> list[Problem]:
+    path = tuple(error.absolute_path)
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    where = _describe(path)
+    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        known = sorted(schema.get("properties", {}))
+        problems = []
+        for key in error.instance:
+            if key in known:
+                continue
+            line, col = doc.where(path + (key,), key=True)
+            close = difflib.get_close_matches(str(key), known, n=1, cutoff=0.6)
+            hint = f"did you mean '{close[0]}'? " if close else ""
+            if known:
+                hint += f"Known fields here: {', '.join(known)}."
+            problems.append(Problem(doc.path, line, col, "ATL102", f"unknown field {_shown(key)}{_in(where)}", hint.strip()))
+        return problems
+    if error.validator == "required":
+        missing = error.message.split("'")[1] if "'" in error.message else error.message
+        prop = schema.get("properties", {}).get(missing, {})
+        line, col = doc.where(path)
+        hint = prop.get("description", "") or "See the schema for what this field holds."
+        examples = prop.get("examples")
+        if examples:
+            hint += f" Example: {missing}: {json.dumps(examples[0], ensure_ascii=False)}"
+        return [Problem(doc.path, line, col, "ATL101", f"missing required field '{missing}'{_in(where)}", hint)]
+    if error.validator == "pattern" and str(error.validator_value).startswith("^https://"):
+        return []  # URLs get one clear report from rule ATL210, which also explains the reason
+    line, col = doc.where(path)
+    if error.validator == "enum":
+        allowed = [str(v) for v in error.validator_value]
+        close = difflib.get_close_matches(str(error.instance), allowed, n=1, cutoff=0.5)
+        hint = (f"did you mean '{close[0]}'? " if close else "") + f"Allowed: {', '.join(allowed)}."
+        return [Problem(doc.path, line, col, "ATL103", f"{where or 'value'} is {_shown(error.instance)}, not an allowed value", hint)]
+    if error.validator == "type":
+        expected = error.validator_value
+        hint = f"Expected {expected}."
+        if expected == "string" and isinstance(error.instance, (int, float, bool)):
+            hint += " Put the value in quotes so YAML keeps it as text."
+        return [Problem(doc.path, line, col, "ATL100", f"{where or 'value'} is {_type_name(error.instance)}, expected {expected}", hint)]
+    if error.validator in _FORM_VALIDATORS:
+        description = schema.get("description", "")
+        return [Problem(doc.path, line, col, "ATL104", f"{where or 'value'}: {_form_message(error)}", description)]
+    return [Problem(doc.path, line, col, "ATL104", f"{where or 'value'}: {_trim(error.message)}", schema.get("description", ""))]
+
+
+def _form_message(error: jsonschema.ValidationError) -> str:
+    v, value = error.validator, error.validator_value
+    if v == "maxLength":
+        return f"text is {len(error.instance)} characters; at most {value} allowed"
+    if v == "minLength":
+        return f"text is {len(error.instance)} characters; at least {value} needed"
+    if v == "maxItems":
+        return f"list has {len(error.instance)} items; at most {value} allowed"
+    if v == "minItems":
+        return f"list has {len(error.instance)} items; at least {value} needed"
+    if v == "uniqueItems":
+        return "list contains the same item twice"
+    if v == "format":
+        return f"{_shown(error.instance)} is not a valid {value}"
+    if v == "pattern":
+        if isinstance(value, str) and value.startswith("^[a-z0-9]+"):
+            return f"{_shown(error.instance)} is not a lowercase kebab-case id (a-z, 0-9 and single hyphens)"
+        return f"{_shown(error.instance)} contains characters that are not allowed here (<, >, {{, }}, `, backslash, control or invisible characters, or spaces at either end)"
+    if v == "propertyNames":
+        return f"{_shown(error.instance)} has a key that is not a kebab-case id"
+    return _trim(error.message)
+
+
+def _describe(path: tuple) -> str:
+    parts = []
+    for part in path:
+        parts.append(f"[{part}]" if isinstance(part, int) else (("." if parts else "") + str(part)))
+    return "".join(parts)
+
+
+def _in(where: str) -> str:
+    return f" in {where}" if where else ""
+
+
+def _shown(value) -> str:
+    text = json.dumps(value, ensure_ascii=True)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _trim(message: str) -> str:
+    return message if len(message) <= 160 else message[:157] + "..."
+
+
+def _type_name(value) -> str:
+    if value is None:
+        return "empty"
+    return {bool: "a boolean", int: "a number", float: "a number", str: "text", list: "a list", dict: "a mapping"}.get(type(value), type(value).__name__)
+
+
+def close_match(value: str, choices) -> str:
+    """A 'did you mean' hint for an unknown id, or an empty string."""
+    found = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.7)
+    return f"did you mean '{found[0]}'? " if found else ""

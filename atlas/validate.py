@@ -1,0 +1,90 @@
+"""Load a whole catalog, validate every file, run the cross-file rules, collect every problem."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from atlas import rules
+from atlas.errors import Problem
+from atlas.load import Document, LoadError, load_file
+from atlas.schema import schema_problems
+
+SHARED_FILES = {"categories.yaml": "categories", "glossary.yaml": "glossary", "learning-path.yaml": "learning-path"}
+
+
+@dataclass
+class LoadedCatalog:
+    """Every file of a catalog that could be loaded, and the problems found so far."""
+
+    root: Path
+    shared: dict[str, Document] = field(default_factory=dict)  # kind -> document
+    tools: list[Document] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+
+def display(path: Path) -> str:
+    """Paths relative to the working directory when possible: that is what editors link to."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # pragma: no cover - another drive on Windows
+        return str(path)
+
+
+def check_catalog(root: str | Path, extra_tools: list[str | Path] = (), today: dt.date | None = None) -> LoadedCatalog:
+    """Validate the catalog at `root` (plus extra tool files, which replace same-named ones)."""
+    root = Path(root)
+    catalog = LoadedCatalog(root=root)
+    for name, kind in SHARED_FILES.items():
+        path = root / name
+        if not path.exists():
+            catalog.problems.append(Problem(display(path), 1, 1, "ATL213", f"missing catalog file {name}",
+                                            f"The catalog needs {', '.join(SHARED_FILES)} and tools/."))
+            continue
+        doc = _load(path, catalog)
+        if doc is not None:
+            catalog.problems.extend(schema_problems(doc, kind))
+            catalog.shared[kind] = doc
+    tool_paths = _tool_paths(root, catalog)
+    for extra in extra_tools:
+        extra = Path(extra)
+        tool_paths = [p for p in tool_paths if p.name != extra.name] + [extra]
+    for path in sorted(tool_paths, key=lambda p: p.name):
+        doc = _load(path, catalog)
+        if doc is not None:
+            catalog.problems.extend(schema_problems(doc, "tool"))
+            catalog.tools.append(doc)
+    catalog.problems.extend(rules.run_all(catalog.shared, catalog.tools, today or dt.date.today()))
+    return catalog
+
+
+def _load(path: Path, catalog: LoadedCatalog) -> Document | None:
+    try:
+        return load_file(path, display(path))
+    except LoadError as exc:
+        catalog.problems.append(exc.problem)
+        return None
+
+
+def _tool_paths(root: Path, catalog: LoadedCatalog) -> list[Path]:
+    folder = root / "tools"
+    if not folder.is_dir():
+        catalog.problems.append(Problem(display(folder), 1, 1, "ATL213", "missing folder tools/",
+                                        "Tool entries live in catalog/tools/<id>.yaml."))
+        return []
+    paths = []
+    for path in sorted(folder.iterdir()):
+        if path.suffix == ".yaml" and (path.is_file() or path.is_symlink()):
+            paths.append(path)
+        elif path.name.startswith("."):
+            continue  # editor and OS files such as .DS_Store are not entries
+        else:
+            catalog.problems.append(Problem(display(path), 1, 1, "ATL213", f"unexpected file '{path.name}' in tools/",
+                                            "Each tool is one file named <id>.yaml (not .yml); nothing else belongs here."))
+    return paths

@@ -1,0 +1,60 @@
+"""Shared test helpers: fixture catalogs, overlays, and site builds into temporary folders."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+BASE_CATALOG = FIXTURES / "catalog"
+REAL_CATALOG = ROOT / "catalog"
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+
+
+def catalog_with_overlay(tmp_path: Path, overlay: Path | None, base: Path = BASE_CATALOG) -> Path:
+    """Copy `base` to tmp_path, then copy the overlay's files over it; `X.delete` removes X."""
+    target = tmp_path / "catalog"
+    shutil.copytree(base, target, symlinks=True)
+    if overlay is not None:
+        for source in sorted(p for p in overlay.rglob("*") if p.is_file()):
+            relative = source.relative_to(overlay)
+            if source.suffix == ".delete":
+                (target / relative.with_suffix("")).unlink()
+                continue
+            (target / relative).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target / relative)
+    return target
+
+
+def build_site(catalog: Path, dest: Path, *, check: bool = True) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of the real site configuration, with `catalog` as the data."""
+    env = {**os.environ, "ATLAS_CATALOG": str(catalog), "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run([*MKDOCS, "build", "--strict", "--quiet", "--site-dir", str(dest)],
+                            cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    if check and result.returncode != 0:
+        pytest.fail(f"mkdocs build failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
+    return result
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> Path:
+    """The site built from the real catalog, once per test session."""
+    dest = tmp_path_factory.mktemp("real-site") / "site"
+    build_site(REAL_CATALOG, dest)
+    return dest
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory) -> Path:
+    """The site built from the tiny fixture catalog plus the valid overlays' unusual entries."""
+    work = tmp_path_factory.mktemp("fixture-site")
+    catalog = catalog_with_overlay(work, FIXTURES / "valid" / "unicode-text")
+    dest = work / "site"
+    build_site(catalog, dest)
+    return dest
