@@ -113,7 +113,7 @@ def test_undefined_macro_fails_the_build(tmp_path):
     project.mkdir()
     for name in ("mkdocs.yml", "macros.py"):
         shutil.copy(ROOT / name, project / name)
-    for folder in ("docs", "overrides", "atlas", "schema"):
+    for folder in ("docs", "atlas", "schema"):
         shutil.copytree(ROOT / folder, project / folder, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(FIXTURES / "catalog", project / "catalog")
     (project / "docs" / "broken.md").write_text("---\nrender_macros: true\n---\n\n{{ no_such_macro() }}\n")
