@@ -6,7 +6,6 @@ the same facts. A missing criterion answer becomes an explicit `unknown`, never 
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 
 # Licences whose code is public but which are not open source (OSI): say so wherever the licence shows.
@@ -196,5 +195,3 @@ def build_catalog(categories_data: dict, tools_data: list[dict], learning_data: 
     return Catalog(stages=stages, categories=categories, tools=tools, steps=steps, terms=terms)
 
 
-def parse_date(value: str) -> dt.date:
-    return dt.date.fromisoformat(value)

@@ -32,9 +32,10 @@ class LoadedCatalog:
 def display(path: Path) -> str:
     """Paths relative to the working directory when possible: that is what editors link to."""
     try:
-        return os.path.relpath(path)
+        relative = os.path.relpath(path)
     except ValueError:  # pragma: no cover - another drive on Windows
         return str(path)
+    return str(path) if relative.startswith("..") else relative
 
 
 def check_catalog(root: str | Path, extra_tools: list[str | Path] = (), today: dt.date | None = None) -> LoadedCatalog:

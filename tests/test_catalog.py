@@ -1,5 +1,6 @@
 """The real catalog: every file passes the checker, named by file so a red test says what to fix."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -53,3 +54,31 @@ def test_home_category_criteria_are_answered(path: Path):
     criteria = next(c for c in CHECKED.shared["categories"].data["categories"] if c["id"] == home)["criteria"]
     missing = [c["id"] for c in criteria if c["id"] not in data.get("criteria", {}).get(home, {})]
     assert missing == [], f"answer these criteria of '{home}' in {path.name} (use value: unknown when no source says)"
+
+
+MARKETING = re.compile(r"\b(leading|best-in-class|seamless(ly)?|powerful|cutting-edge|revolution\w*|world-class|"
+                       r"blazing(ly)?|state-of-the-art|game-chang\w+|effortless(ly)?|unparalleled|next-generation)\b", re.I)
+
+
+@pytest.mark.parametrize("path", TOOL_FILES, ids=lambda p: p.name)
+def test_entry_text_follows_the_editorial_guide(path: Path):
+    data = next(d.data for d in CHECKED.tools if Path(d.path).resolve() == path.resolve())
+    for field in ("summary", "description"):
+        found = MARKETING.findall(data[field])
+        assert not found, f"{path.name}: replace marketing words in {field}: {found}"
+    sentences = len(re.findall(r"[.!?](?:\s|$)", data["description"]))
+    assert 2 <= sentences <= 4, f"{path.name}: the description has {sentences} sentences; write two to four"
+
+
+def test_marketing_check_catches_marketing_words():
+    assert len(MARKETING.findall("The leading platform with seamless, cutting-edge integrations.")) == 3
+
+
+def test_editor_maps_every_schema_to_its_files():
+    import json
+
+    from conftest import ROOT
+    mapping = json.loads((ROOT / ".vscode" / "settings.json").read_text())["yaml.schemas"]
+    assert set(mapping) == {f"./schema/{k}.schema.json" for k in ("tool", "categories", "learning-path", "glossary")}
+    for schema, pattern in mapping.items():
+        assert list(ROOT.glob(pattern)), f"{pattern} matches no file"
