@@ -49,7 +49,9 @@ def status_notice(tool: Tool) -> str:
 def tool_facts(catalog: Catalog, tool: Tool, root: str) -> str:
     home = catalog.categories[tool.home]
     reach = [catalog.categories[c] for c in tool.categories[1:]]
-    licence = text(tool.license) + f" ({text(LICENSE_KIND_LABELS[tool.license_kind].lower())})"
+    licence = text(tool.license)
+    if tool.license != "Proprietary":
+        licence += f" ({text(LICENSE_KIND_LABELS[tool.license_kind].lower())})"
     if tool.license_note:
         licence += f'<br><span class="atlas-note">{text(tool.license_note)}</span>'
     status = text(STATUS_LABELS[tool.status])
