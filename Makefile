@@ -20,16 +20,18 @@ check: $(INSTALLED) ## validate the catalog
 	$(BIN)/python -m atlas check
 
 test: $(INSTALLED) $(NODE_INSTALLED) ## every test (installs Debian's chromium for the browser tests if missing)
-	scripts/ensure-chromium
+	scripts/ensure-system-packages chromium
 	$(BIN)/python -m pytest
 
 $(INSTALLED): requirements.txt pyproject.toml
+	PYTHON=$(PYTHON) scripts/ensure-system-packages venv
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
 $(NODE_INSTALLED): package.json package-lock.json
+	scripts/ensure-system-packages node
 	npm ci --silent --no-audit --no-fund
 	touch $@
 
