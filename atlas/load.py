@@ -36,8 +36,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 MAX_FILE_BYTES = 256 * 1024
 MAX_DEPTH = 32
-
-Path_ = tuple  # a location inside a document: keys and list indexes from the root
+_NO_KEY = object()  # marks a mapping frame that is waiting for its next key
 
 _CORE_TAGS = {
     "tag:yaml.org,2002:str",
@@ -145,27 +144,28 @@ def _compose(parser, doc: Document):
     path = doc.path
     root = None
     documents = 0
-    # Each stack frame: [container, its path, pending key (mappings), key position, next index]
+    # Each stack frame: [container, its path, pending key (mappings only), that key's position]
     stack: list[list] = []
 
     def fail(event, code: str, message: str, hint: str):
         mark = event.start_mark
         raise LoadError(Problem(path, mark.line + 1, mark.column + 1, code, message, hint))
 
-    def place(event, value) -> None:
+    def place(event, value) -> tuple | None:
+        """Put a value into the open container; return its path (None when it was a mapping key)."""
         nonlocal root
         pos = (event.start_mark.line + 1, event.start_mark.column + 1)
         if not stack:
             doc.positions[()] = pos
             root = value
-            return
+            return ()
         frame = stack[-1]
         container, cpath = frame[0], frame[1]
         if isinstance(container, list):
             vpath = cpath + (len(container),)
             container.append(value)
             doc.positions[vpath] = pos
-            return
+            return vpath
         if frame[2] is _NO_KEY:  # this scalar is a key: keys are kept as written
             key_text = event.value
             if key_text == "<<" and event.implicit[0]:
@@ -176,13 +176,14 @@ def _compose(parser, doc: Document):
                      f"Keep one '{key_text}:' in this mapping; YAML would silently keep only the last one.")
             frame[2] = key_text
             frame[3] = pos
-            return
+            return None
         key = frame[2]
         vpath = cpath + (key,)
         container[key] = value
         doc.positions[vpath] = pos
         doc.key_positions[vpath] = frame[3]
         frame[2] = _NO_KEY
+        return vpath
 
     def check_node(event) -> None:
         if getattr(event, "anchor", None):
@@ -219,26 +220,11 @@ def _compose(parser, doc: Document):
             if stack and isinstance(stack[-1][0], dict) and stack[-1][2] is _NO_KEY:
                 fail(event, "ATL002", "mapping keys must be plain text", "Write the key as a word, e.g. `name:`.")
             value: dict | list = {} if isinstance(event, yaml.MappingStartEvent) else []
-            place(event, value)
-            vpath = _child_path(stack, value)
-            stack.append([value, vpath, _NO_KEY, None])
+            stack.append([value, place(event, value), _NO_KEY, None])
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             stack.pop()
     return root
 
-
-_NO_KEY = object()
-
-
-def _child_path(stack: list[list], value) -> tuple:
-    """The path of the container just placed into the top of `stack` (or the root)."""
-    if not stack:
-        return ()
-    container, cpath = stack[-1][0], stack[-1][1]
-    if isinstance(container, list):
-        return cpath + (len(container) - 1,)
-    # The key was consumed by place(); find it by identity (the last inserted key).
-    return cpath + (next(reversed(container)),)
 
 
 def _scalar(event):

@@ -30,10 +30,13 @@ def _items(doc: Document | None, key: str) -> list[tuple[int, dict]]:
     return [(i, item) for i, item in enumerate(doc.data[key]) if isinstance(item, dict)]
 
 
+def _list(value) -> list:
+    """The value if it is a list, else an empty list: files with schema errors are read defensively."""
+    return value if isinstance(value, list) else []
+
+
 def _strings(value) -> list[tuple[int, str]]:
-    if not isinstance(value, list):
-        return []
-    return [(i, v) for i, v in enumerate(value) if isinstance(v, str)]
+    return [(i, v) for i, v in enumerate(_list(value)) if isinstance(v, str)]
 
 
 def _problem(doc: Document, path: tuple, code: str, message: str, hint: str = "", *, key: bool = False) -> Problem:
@@ -53,7 +56,7 @@ def _criteria_by_category(categories: Document | None) -> dict[str, set[str]]:
     result: dict[str, set[str]] = {}
     for _, cat in _items(categories, "categories"):
         if isinstance(cat.get("id"), str):
-            result[cat["id"]] = {c["id"] for c in cat.get("criteria") or [] if isinstance(c, dict) and isinstance(c.get("id"), str)}
+            result[cat["id"]] = {c["id"] for c in _list(cat.get("criteria")) if isinstance(c, dict) and isinstance(c.get("id"), str)}
     return result
 
 
@@ -91,7 +94,7 @@ def tool_references(shared: dict[str, Document], tools: list[Document]) -> Itera
                         yield _problem(doc, ("criteria", cat, criterion), "ATL202", f"unknown criterion '{criterion}' for category '{cat}'",
                                        close_match(criterion, known) + f"Criteria of '{cat}': {', '.join(sorted(known))}.", key=True)
         seen: set[str] = set()
-        for i, diff in enumerate(data.get("differs_from") or [] if isinstance(data.get("differs_from"), list) else []):
+        for i, diff in enumerate(_list(data.get("differs_from"))):
             other = diff.get("tool") if isinstance(diff, dict) else None
             if not isinstance(other, str):
                 continue
@@ -160,7 +163,7 @@ def taxonomy(shared: dict[str, Document]) -> Iterator[Problem]:
             yield _problem(categories, ("categories", i, "stage"), "ATL207", f"unknown stage '{stage}'",
                            close_match(stage, stage_ids) + f"Stages: {', '.join(sorted(stage_ids))}.")
         seen: set[str] = set()
-        for j, crit in enumerate(cat.get("criteria") or [] if isinstance(cat.get("criteria"), list) else []):
+        for j, crit in enumerate(_list(cat.get("criteria"))):
             cid = crit.get("id") if isinstance(crit, dict) else None
             if isinstance(cid, str) and cid in seen:
                 yield _problem(categories, ("categories", i, "criteria", j, "id"), "ATL208",
