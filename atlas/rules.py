@@ -108,32 +108,25 @@ def tool_references(shared: dict[str, Document], tools: list[Document]) -> Itera
             seen.add(other)
 
 
+# (field, how values are compared, code, what the hint says): two tools may not share these values.
+_UNIQUE_FIELDS = (
+    ("id", lambda v: v, "ATL208", "Each tool has its own id."),
+    ("name", lambda v: " ".join(v.casefold().split()), "ATL204", "Merge the two entries, or use each tool's distinct official name."),
+    ("repository", lambda v: _normal_repo(v), "ATL205", "One repository is one tool: merge the entries."),
+)
+
+
 def unique_tools(tools: list[Document]) -> Iterator[Problem]:
-    names: dict[str, Document] = {}
-    repos: dict[str, Document] = {}
-    ids: dict[str, Document] = {}
-    for doc in tools:
-        data = _tool_data(doc)
-        tool_id = data.get("id")
-        if isinstance(tool_id, str):
-            if tool_id in ids:
-                yield _problem(doc, ("id",), "ATL208", f"id '{tool_id}' is already used by {ids[tool_id].path}",
-                               "Each tool has its own id.")
-            ids.setdefault(tool_id, doc)
-        name = data.get("name")
-        if isinstance(name, str):
-            folded = " ".join(name.casefold().split())
-            if folded in names:
-                yield _problem(doc, ("name",), "ATL204", f"name '{name}' is already used by {names[folded].path}",
-                               "Merge the two entries, or use each tool's distinct official name.")
-            names.setdefault(folded, doc)
-        repo = data.get("repository")
-        if isinstance(repo, str):
-            normal = _normal_repo(repo)
-            if normal in repos:
-                yield _problem(doc, ("repository",), "ATL205", f"repository is already listed by {repos[normal].path}",
-                               "One repository is one tool: merge the entries.")
-            repos.setdefault(normal, doc)
+    for field, normalise, code, hint in _UNIQUE_FIELDS:
+        seen: dict[str, Document] = {}
+        for doc in tools:
+            value = _tool_data(doc).get(field)
+            if not isinstance(value, str):
+                continue
+            key = normalise(value)
+            if key in seen:
+                yield _problem(doc, (field,), code, f"{field} '{value}' is already used by {seen[key].path}", hint)
+            seen.setdefault(key, doc)
 
 
 def _normal_repo(url: str) -> str:

@@ -11,6 +11,7 @@ import pytest
 from urllib.parse import urlsplit
 
 import yaml
+from bs4 import BeautifulSoup
 
 from conftest import FIXTURES, REAL_CATALOG, ROOT, TEST_SITE_URL, build_site, catalog_with_overlay
 from sitecheck import broken_internal_links, missing_tool_pages, page, tool_pages
@@ -73,9 +74,7 @@ def test_internal_link_check_catches_a_broken_link(tmp_path, real_site):
 
 def test_site_loads_nothing_from_other_hosts(real_site):
     for html_file in real_site.rglob("*.html"):
-        soup = page(real_site, str(html_file.parent.relative_to(real_site))) if html_file.name == "index.html" else None
-        if soup is None:
-            continue
+        soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
         external = [t.get("src") or t.get("href") for t in soup.find_all(["script", "link", "img", "iframe"])
                     if (t.get("src") or t.get("href") or "").startswith(("http:", "https:", "//"))
                     and not (t.name == "link" and t.get("rel") == ["canonical"])]
