@@ -30,6 +30,7 @@ def load_valid_catalog(root: str | Path, today: dt.date | None = None) -> Catalo
         tools_data=[doc.data for doc in checked.tools],
         learning_data=checked.shared["learning-path"].data,
         glossary_data=checked.shared["glossary"].data,
+        comparisons_data=checked.shared["comparisons"].data,
     )
 
 

@@ -45,7 +45,7 @@ RULES: tuple[Rule, ...] = (
     Rule("ATL210", "URL not allowed", "Use a public https:// address with a host name and no user name or password."),
     Rule("ATL211", "Reviewed date in the future", "Use the date you checked the entry."),
     Rule("ATL212", "A tool compared with itself, or twice with the same tool", "List each alternative once, never the tool itself."),
-    Rule("ATL213", "Missing or unexpected catalog file", "Keep the catalog layout: categories.yaml, glossary.yaml, learning-path.yaml, tools/<id>.yaml."),
+    Rule("ATL213", "Missing or unexpected catalog file", "Keep the catalog layout: categories.yaml, glossary.yaml, learning-path.yaml, comparisons.yaml, tools/<id>.yaml."),
 )
 
 BY_CODE = {rule.code: rule for rule in RULES}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from atlas.build import BuildState
 from atlas.render import category as category_render
-from atlas.render import reference, tool as tool_render
+from atlas.render import amoeba, compare, landscape, reference, tool as tool_render
 
 
 def root_of(page_url: str) -> str:
@@ -36,6 +36,20 @@ def build(env) -> dict:
     def learning_path() -> str:
         return reference.learning_path(BuildState.require(), root())
 
+    def comparison_page(comparison_id: str) -> str:
+        catalog = BuildState.require()
+        comparison = next(c for c in catalog.comparisons if c.id == comparison_id)
+        return compare.comparison_page(catalog, comparison, root())
+
+    def compare_app() -> str:
+        return compare.compare_app(BuildState.require(), root())
+
+    def reach_matrix() -> str:
+        return amoeba.reach_matrix(BuildState.require(), root())
+
+    def landscape_map() -> str:
+        return landscape.landscape_map(BuildState.require(), root())
+
     def catalog_counts() -> str:
         catalog = BuildState.require()
         return f"{len(catalog.tools)} tools in {len(catalog.categories)} categories"
@@ -47,5 +61,9 @@ def build(env) -> dict:
         "glossary": glossary,
         "learning_path": learning_path,
         "rule_table": reference.rule_table,
+        "comparison_page": comparison_page,
+        "compare_app": compare_app,
+        "reach_matrix": reach_matrix,
+        "landscape_map": landscape_map,
         "catalog_counts": catalog_counts,
     }

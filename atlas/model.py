@@ -142,6 +142,14 @@ class Term:
     categories: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class Comparison:
+    id: str
+    title: str
+    intro: str
+    tools: tuple[str, ...]
+
+
 @dataclass
 class Catalog:
     stages: list[Stage]
@@ -149,9 +157,11 @@ class Catalog:
     tools: dict[str, Tool]
     steps: list[Step]
     terms: dict[str, Term]
+    comparisons: list[Comparison] = field(default_factory=list)
 
 
-def build_catalog(categories_data: dict, tools_data: list[dict], learning_data: dict, glossary_data: dict) -> Catalog:
+def build_catalog(categories_data: dict, tools_data: list[dict], learning_data: dict, glossary_data: dict,
+                  comparisons_data: dict | None = None) -> Catalog:
     """Typed objects from data that has already passed `atlas check` (no validation here)."""
     tools = {}
     for data in sorted(tools_data, key=lambda d: d["id"]):
@@ -192,6 +202,8 @@ def build_catalog(categories_data: dict, tools_data: list[dict], learning_data: 
     ]
     terms = {t["id"]: Term(t["id"], t["term"], t["definition"], tuple(t.get("aliases") or ()), tuple(t.get("categories") or ()))
              for t in glossary_data["terms"]}
-    return Catalog(stages=stages, categories=categories, tools=tools, steps=steps, terms=terms)
+    comparisons = [Comparison(c["id"], c["title"], c["intro"], tuple(c["tools"]))
+                   for c in (comparisons_data or {}).get("comparisons", [])]
+    return Catalog(stages=stages, categories=categories, tools=tools, steps=steps, terms=terms, comparisons=comparisons)
 
 

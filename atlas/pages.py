@@ -16,7 +16,14 @@ from mkdocs.structure.files import File, Files
 from atlas import export
 from atlas.build import BuildState, CatalogInvalid, catalog_dir, load_valid_catalog
 from atlas.model import Catalog
+from atlas.render import landscape
 
+# Generated views of the whole catalog: (file, title, macro); the macro takes no argument.
+VIEWS = (
+    ("map.md", "Landscape map", "landscape_map"),
+    ("compare/index.md", "Compare tools", "compare_app"),
+    ("reach.md", "Who reaches where", "reach_matrix"),
+)
 FIXED_NAV_AFTER = [{"Learning path": "learning-path.md"}, {"Glossary": "glossary.md"}, {"Contributing": "contributing.md"}]
 
 
@@ -36,6 +43,7 @@ def navigation(catalog: Catalog) -> list:
     nav: list = [{"Home": "index.md"}]
     for stage in catalog.stages:
         nav.append({_nav_title(stage.title): [{_nav_title(c.title): f"categories/{c.id}.md"} for c in stage.categories]})
+    nav.append({"Explore": [{title: path} for path, title, _ in VIEWS]})
     return nav + FIXED_NAV_AFTER
 
 
@@ -49,13 +57,20 @@ def on_files(files: Files, config) -> Files:
         files.append(File.generated(config, f"categories/{category.id}.md", content=page_source("category_page", category.id, category.title)))
     for tool in catalog.tools.values():
         files.append(File.generated(config, f"tools/{tool.id}.md", content=page_source("tool_page", tool.id, tool.name)))
+    for comparison in catalog.comparisons:
+        files.append(File.generated(config, f"compare/{comparison.id}.md",
+                                    content=page_source("comparison_page", comparison.id, comparison.title)))
+    for path, title, macro in VIEWS:
+        files.append(File.generated(config, path, content=page_source(macro, None, title)))
+    files.append(File.generated(config, landscape.POSTER_PATH, content=landscape.poster_svg(catalog)))
     return files
 
 
-def page_source(macro: str, item_id: str, title: str) -> str:
+def page_source(macro: str, item_id: str | None, title: str) -> str:
     """A generated page: front matter and one macro call. `item_id` is a validated kebab-case id."""
+    argument = f'"{item_id}"' if item_id is not None else ""
     return (f"---\ntitle: {json.dumps(escape(title, quote=True))}\nrender_macros: true\n---\n\n"
-            f'{{{{ {macro}("{item_id}") }}}}\n')
+            f"{{{{ {macro}({argument}) }}}}\n")
 
 
 def on_post_build(config) -> None:

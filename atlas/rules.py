@@ -196,6 +196,16 @@ def learning_path_and_glossary(shared: dict[str, Document], tools: list[Document
             yield from _unknown(path, ("steps", i, "concepts"), step.get("concepts"), term_ids, "ATL209", "glossary term")
 
 
+def comparisons(shared: dict[str, Document], tools: list[Document]) -> Iterator[Problem]:
+    doc = shared.get("comparisons")
+    if doc is None:
+        return
+    tool_ids = {t.data["id"] for t in tools if isinstance(_tool_data(t).get("id"), str)}
+    yield from _duplicates(doc, "comparisons", "comparison")
+    for i, comparison in _items(doc, "comparisons"):
+        yield from _unknown(doc, ("comparisons", i, "tools"), comparison.get("tools"), tool_ids, "ATL203", "tool")
+
+
 def _unknown(doc: Document, path: tuple, values, known: set[str], code: str, what: str) -> Iterator[Problem]:
     for j, value in _strings(values):
         if value not in known:
@@ -275,6 +285,7 @@ def run_all(shared: dict[str, Document], tools: list[Document], today: dt.date) 
     problems += every_category_has_a_tool(shared, tools)
     problems += taxonomy(shared)
     problems += learning_path_and_glossary(shared, tools)
+    problems += comparisons(shared, tools)
     problems += urls(list(shared.values()) + tools)
     problems += reviewed_dates(tools, today)
     return problems

@@ -12,7 +12,8 @@ from atlas.errors import Problem
 from atlas.load import Document, LoadError, load_file
 from atlas.schema import schema_problems
 
-SHARED_FILES = {"categories.yaml": "categories", "glossary.yaml": "glossary", "learning-path.yaml": "learning-path"}
+SHARED_FILES = {"categories.yaml": "categories", "glossary.yaml": "glossary", "learning-path.yaml": "learning-path",
+                "comparisons.yaml": "comparisons"}
 
 
 @dataclass

@@ -31,21 +31,37 @@ def missing_tool_pages(site: Path, tools: dict[str, str]) -> list[str]:
 
 
 def broken_internal_links(site: Path, base_path: str = "/") -> list[str]:
-    """Same-site href/src values that do not resolve to a file in the built site.
+    """Same-site href/src values that do not resolve, as "page: link (reason)".
 
-    `base_path` is the path part of `site_url`: absolute links (as on 404.html) start with it.
+    A link is broken when its file is missing from the built site, or when its #fragment names no
+    element id on the target page. `base_path` is the path part of `site_url`: absolute links (as on
+    404.html) start with it. Query strings are ignored (the compare page reads them in the browser).
     """
+    soups: dict[Path, BeautifulSoup] = {}
+
+    def soup_of(path: Path) -> BeautifulSoup:
+        if path not in soups:
+            soups[path] = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        return soups[path]
+
+    def ids_of(path: Path) -> set[str]:
+        soup = soup_of(path)
+        return {t["id"] for t in soup.find_all(id=True)} | {t["name"] for t in soup.find_all("a", attrs={"name": True})}
+
     problems = []
     for html in sorted(site.rglob("*.html")):
-        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
-        for tag in soup.find_all(["a", "link", "script", "img"]):
+        for tag in soup_of(html).find_all(["a", "link", "script", "img", "source", "iframe"]):
             ref = tag.get("href") or tag.get("src")
-            if not ref or urlsplit(ref).scheme or ref.startswith(("//", "#", "mailto:")):
+            if not ref or urlsplit(ref).scheme or ref.startswith(("//", "mailto:")):
                 continue
-            path = unquote(urldefrag(ref)[0])
-            if path.startswith("/"):
+            parts = urlsplit(ref)
+            path, fragment = unquote(parts.path), unquote(parts.fragment)
+            where = f"{html.relative_to(site)}: {ref}"
+            if not path:
+                target = html
+            elif path.startswith("/"):
                 if not path.startswith(base_path):
-                    problems.append(f"{html.relative_to(site)}: {ref} (outside the site's base path {base_path})")
+                    problems.append(f"{where} (outside the site's base path {base_path})")
                     continue
                 target = (site / path[len(base_path):]).resolve()
             else:
@@ -53,5 +69,7 @@ def broken_internal_links(site: Path, base_path: str = "/") -> list[str]:
             if target.is_dir():
                 target = target / "index.html"
             if not target.exists():
-                problems.append(f"{html.relative_to(site)}: {ref}")
+                problems.append(f"{where} (no such file: {target.relative_to(site.resolve()) if target.is_relative_to(site.resolve()) else target})")
+            elif fragment and target.suffix == ".html" and fragment not in ids_of(target):
+                problems.append(f"{where} (no element with id '{fragment}' on the target page)")
     return problems

@@ -86,8 +86,11 @@ def visit(browser, site_url):
     v.close()
 
 
-@pytest.mark.parametrize("path", ["", "categories/model-monitoring/", "tools/mlflow/", "tools/whylabs/",
-                                  "learning-path/", "glossary/", "contributing/"])
+PAGE_TYPES = ["", "categories/model-monitoring/", "tools/mlflow/", "tools/whylabs/", "learning-path/", "glossary/",
+              "contributing/", "map/", "reach/", "compare/", "compare/?tools=mlflow,wandb", "compare/monitoring-six/"]
+
+
+@pytest.mark.parametrize("path", PAGE_TYPES)
 def test_page_renders_without_errors_or_foreign_requests(visit, path):
     page = visit.open(path)
     expect(page.locator("h1").first).to_be_visible()
@@ -142,3 +145,94 @@ def test_contributed_markup_does_not_run(browser, fixture_site):
     finally:
         v.close()
         server.shutdown()
+
+
+# ---- comparison views ---------------------------------------------------------------------------
+
+def visible_ids(page) -> list[str]:
+    return page.eval_on_selector_all("table.atlas-compare tbody tr:not([hidden])", "rows => rows.map(r => r.dataset.id)")
+
+
+def test_category_table_sorts_by_a_criterion(visit):
+    page = visit.open("categories/model-monitoring/")
+    before = visible_ids(page)
+    header = page.locator('th[data-key="drift-detection"] button')
+    header.click()
+    expect(page.locator('th[data-key="drift-detection"]')).to_have_attribute("aria-sort", "descending")
+    ranks = page.eval_on_selector_all("table.atlas-compare tbody tr", "rows => rows.map(r => r.cells[5].dataset.value)")
+    assert ranks == sorted(ranks, reverse=True)
+    page.locator('th[data-key="name"] button').click()
+    names = page.eval_on_selector_all("table.atlas-compare tbody tr", "rows => rows.map(r => r.cells[0].dataset.value)")
+    assert names == sorted(names)
+    assert sorted(visible_ids(page)) == sorted(before)
+    assert visit.errors == []
+
+
+def test_category_table_filters_and_keeps_state_in_the_url(visit):
+    page = visit.open("categories/model-monitoring/")
+    everything = visible_ids(page)
+    page.locator(".atlas-table-controls input[name=oss]").check()
+    only_open = visible_ids(page)
+    assert 0 < len(only_open) < len(everything)
+    assert all(page.locator(f'tr[data-id="{t}"]').get_attribute("data-oss") == "1" for t in only_open)
+    page.locator(".atlas-table-controls input[name=q]").fill("evidently")
+    expect(page.locator(".atlas-table-count")).to_have_text("Showing 1 of %d tools." % len(everything))
+    assert visible_ids(page) == ["evidently"]
+    assert "filter=evidently" in page.url and "oss=1" in page.url
+    page.reload(wait_until="networkidle")
+    assert visible_ids(page) == ["evidently"]
+    expect(page.locator(".atlas-table-controls input[name=q]")).to_have_value("evidently")
+    expect(page.locator(".atlas-table-controls input[name=oss]")).to_be_checked()
+    page.locator(".atlas-table-controls button[type=reset]").click()
+    expect(page.locator(".atlas-table-count")).to_have_text("Showing %d of %d tools." % (len(everything), len(everything)))
+    assert "filter=" not in page.url
+    assert visit.errors == []
+
+
+def test_criterion_help_appears_on_focus(visit):
+    page = visit.open("categories/model-monitoring/")
+    tip = page.locator('th[data-key="performance-estimation"] [role=tooltip]')
+    expect(tip).to_be_hidden()
+    page.locator('th[data-key="performance-estimation"] button').focus()
+    expect(tip).to_be_visible()
+
+
+def test_compare_page_renders_the_tools_in_its_url_and_reports_unknown_ids(visit):
+    page = visit.open("compare/?tools=mlflow,no-such-tool,wandb")
+    expect(page.locator(".atlas-compare-message")).to_contain_text("no-such-tool")
+    expect(page.locator("table.atlas-side-by-side thead a")).to_have_text(["MLflow", "Weights & Biases"])
+    assert page.locator("tr.atlas-differs").count() > 0
+    page.locator("#atlas-compare-add").fill("Evidently (evidently)")
+    page.locator(".atlas-compare-picker button[type=submit]").click()
+    expect(page.locator("table.atlas-side-by-side thead a")).to_have_text(["MLflow", "Weights & Biases", "Evidently"])
+    assert "tools=mlflow,wandb,evidently" in page.url
+    page.locator(".atlas-compare-chosen button[aria-label='Remove MLflow']").click()
+    expect(page.locator("table.atlas-side-by-side thead a")).to_have_text(["Weights & Biases", "Evidently"])
+    assert visit.errors == []
+
+
+def test_compare_page_with_only_unknown_ids_explains_instead_of_going_blank(visit):
+    page = visit.open("compare/?tools=nope")
+    expect(page.locator(".atlas-compare-message")).to_contain_text("Unknown tool id in the address: nope")
+    expect(page.locator(".atlas-compare-result")).to_contain_text("Pick two to four tools")
+
+
+def test_map_chips_lead_to_their_tool_pages(visit):
+    page = visit.open("map/")
+    chips = page.locator("a.atlas-chip")
+    assert chips.count() > 20
+    name = chips.nth(3).evaluate("a => a.firstChild.textContent")
+    chips.nth(3).click()
+    expect(page.locator("h1#tool-name")).to_have_text(name)
+
+
+def test_reach_matrix_filters_by_stage(visit):
+    page = visit.open("reach/")
+    total = page.locator("table.atlas-reach-matrix tbody tr:visible").count()
+    page.locator("select[name=stage]").select_option("llm-apps")
+    shown = page.locator("table.atlas-reach-matrix tbody tr:visible")
+    assert 0 < shown.count() < total
+    assert "stage=llm-apps" in page.url
+    page.reload(wait_until="networkidle")
+    expect(page.locator("select[name=stage]")).to_have_value("llm-apps")
+    assert visit.errors == []

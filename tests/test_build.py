@@ -72,6 +72,16 @@ def test_internal_link_check_catches_a_broken_link(tmp_path, real_site):
     assert missing_tool_pages(copy, {"mlflow": "MLflow"}) == ["mlflow"]
 
 
+def test_internal_link_check_catches_a_missing_fragment(tmp_path, real_site):
+    copy = tmp_path / "site"
+    shutil.copytree(real_site, copy)
+    target = copy / "tools" / "evidently" / "index.html"
+    target.write_text(target.read_text(encoding="utf-8").replace('id="answer-model-monitoring--drift-detection"', ""), encoding="utf-8")
+    problems = broken_internal_links(copy, BASE_PATH)
+    assert any(p.startswith("categories/model-monitoring/index.html: ../../tools/evidently/#answer-model-monitoring--drift-detection")
+               and "no element with id" in p for p in problems), problems
+
+
 def test_site_loads_nothing_from_other_hosts(real_site):
     for html_file in real_site.rglob("*.html"):
         soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
@@ -123,3 +133,51 @@ def test_undefined_macro_fails_the_build(tmp_path):
     assert result.returncode != 0
     assert "no_such_macro" in result.stdout + result.stderr
     assert "configuration error" not in result.stdout + result.stderr
+
+
+REAL_COMPARISONS = yaml.safe_load((REAL_CATALOG / "comparisons.yaml").read_text(encoding="utf-8"))["comparisons"]
+
+
+def test_every_category_page_has_a_complete_comparison_table(real_site):
+    tools = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in (REAL_CATALOG / "tools").glob("*.yaml")}
+    for category in REAL_TAXONOMY["categories"]:
+        html = page(real_site, f"categories/{category['id']}")
+        table = html.select_one("table.atlas-compare")
+        home = sorted(t for t, d in tools.items() if d["categories"][0] == category["id"])
+        reach = sorted(t for t, d in tools.items() if category["id"] in d["categories"][1:])
+        assert [tr["data-id"] for tr in table.select("tbody tr")] == home + reach, category["id"]
+        criteria = [th["data-key"] for th in table.select("thead th")][5:]
+        assert criteria == [c["id"] for c in category["criteria"]]
+        for tr in table.select("tbody tr"):
+            assert len(tr.find_all(["td", "th"])) == 5 + len(criteria)
+        compare = html.select_one(".atlas-compare-links a")
+        if len(home + reach) >= 2:
+            assert compare["href"].startswith("../../compare/?tools=")
+
+
+def test_every_curated_comparison_is_a_static_page_with_its_tools(real_site):
+    tools = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8"))["name"] for p in (REAL_CATALOG / "tools").glob("*.yaml")}
+    for comparison in REAL_COMPARISONS:
+        html = page(real_site, f"compare/{comparison['id']}")
+        assert html.select_one("h1#comparison-title").get_text() == comparison["title"]
+        assert [a.get_text() for a in html.select("table.atlas-side-by-side thead a")] == [tools[t] for t in comparison["tools"]]
+    listed = [a["href"] for a in page(real_site, "compare").select(".atlas-curated a")]
+    assert listed == [f"../compare/{c['id']}/" for c in REAL_COMPARISONS]
+
+
+def test_map_and_reach_matrix_show_every_tool(real_site):
+    chips = page(real_site, "map").select("a.atlas-chip")
+    assert sorted(a["href"].split("/")[-2] for a in chips) == sorted(REAL_TOOLS)
+    rows = page(real_site, "reach").select("table.atlas-reach-matrix tbody tr")
+    assert sorted(r["id"].removeprefix("reach-") for r in rows) == sorted(REAL_TOOLS)
+    breadths = [int(r["data-breadth"]) for r in rows]
+    assert breadths == sorted(breadths, reverse=True)
+
+
+def test_poster_is_a_valid_svg_naming_every_tool(real_site):
+    import xml.etree.ElementTree as ET
+    svg = (real_site / "map" / "mlops-atlas-poster.svg").read_text(encoding="utf-8")
+    text = "".join(ET.fromstring(svg).itertext())
+    for name in REAL_TOOLS.values():
+        assert name in text, name
+    assert page(real_site, "map").select_one('a[download]')["href"] == "../map/mlops-atlas-poster.svg"

@@ -20,7 +20,7 @@ def test_tool_file_passes_the_checker(path: Path):
     assert mine == [], f"fix {path.name}:\n{format_report(mine)}"
 
 
-@pytest.mark.parametrize("name", ["categories.yaml", "glossary.yaml", "learning-path.yaml"])
+@pytest.mark.parametrize("name", ["categories.yaml", "glossary.yaml", "learning-path.yaml", "comparisons.yaml"])
 def test_shared_file_passes_the_checker(name):
     mine = [p for p in CHECKED.problems if Path(p.path).name == name]
     assert mine == [], format_report(mine)
@@ -79,6 +79,6 @@ def test_editor_maps_every_schema_to_its_files():
 
     from conftest import ROOT
     mapping = json.loads((ROOT / ".vscode" / "settings.json").read_text())["yaml.schemas"]
-    assert set(mapping) == {f"./schema/{k}.schema.json" for k in ("tool", "categories", "learning-path", "glossary")}
+    assert set(mapping) == {f"./schema/{k}.schema.json" for k in ("tool", "categories", "learning-path", "glossary", "comparisons")}
     for schema, pattern in mapping.items():
         assert list(ROOT.glob(pattern)), f"{pattern} matches no file"

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from atlas.model import Catalog, Category, Tool
+from atlas.render import table
+from atlas.render.compare import MAX_INTERACTIVE, comparison_links
 from atlas.render.html import (LICENSE_KIND_LABELS, STATUS_LABELS, badge, category_href, generated, listing, text,
                                tool_href)
 
@@ -20,10 +22,24 @@ def category_page(catalog: Catalog, category: Category, root: str) -> str:
         need_it(category),
         "## Questions to ask when choosing",
         generated("category.category_page", listing([text(q) for q in category.questions], "atlas-questions")),
+        "## Compare them",
+        compare_links(catalog, category, root),
+        table.comparison_table(catalog, category, root),
         "## Tools",
         tool_cards(catalog, category, root),
     ]
     return "\n\n".join(parts) + "\n"
+
+
+def compare_links(catalog: Catalog, category: Category, root: str) -> str:
+    """"Compare these": the first home tools side by side, plus curated comparisons involving this category's tools."""
+    ids = [t.id for t in category.tools][:MAX_INTERACTIVE]
+    links = []
+    if len(ids) >= 2:
+        links.append(f'<a href="{root}compare/?tools={",".join(ids)}">Compare these side by side</a> '
+                     "(add or remove tools on the compare page)")
+    links += comparison_links(catalog, root, {t.id for t in category.home_tools})
+    return generated("category.compare_links", listing(links, "atlas-compare-links") if links else "")
 
 
 def need_it(category: Category) -> str:

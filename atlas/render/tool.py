@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from atlas.model import Catalog, Tool
+from atlas.render.amoeba import stage_strip
+from atlas.render.table import answer_anchor
 from atlas.render.html import (FIT_LABELS, LICENSE_KIND_LABELS, OFFERING_LABELS, PRICING_LABELS, REQUIRES_LABELS,
                                STATUS_LABELS, answer_cell, badge, category_href, external_link, generated, internal_link,
                                listing, text, tool_href)
@@ -12,6 +14,7 @@ def tool_page(catalog: Catalog, tool: Tool, root: str) -> str:
     """Markdown for /tools/<id>/: fixed headings in Markdown, contributed values in escaped HTML blocks."""
     parts = [
         tool_header(tool),
+        stage_strip(catalog, tool, root),
         "## Facts",
         tool_facts(catalog, tool, root),
         "## Comparison answers",
@@ -88,7 +91,7 @@ def tool_answers(catalog: Catalog, tool: Tool) -> str:
         for criterion in category.criteria:
             answer = tool.answer(cat_id, criterion.id)
             source = external_link(answer.source, "source") if answer.source else ""
-            rows.append(f'<tr><th scope="row"><span class="atlas-criterion" title="{text(criterion.help)}">{text(criterion.label)}</span></th>'
+            rows.append(f'<tr id="{answer_anchor(cat_id, criterion.id)}"><th scope="row"><span class="atlas-criterion" title="{text(criterion.help)}">{text(criterion.label)}</span></th>'
                         f"<td>{answer_cell(answer.value)}</td><td>{text(answer.note or '')}</td><td>{source}</td></tr>")
         role = "home category" if cat_id == tool.home else "also covers"
         blocks.append(f'<table class="atlas-answers" data-category="{text(cat_id)}"><caption>{text(category.title)} '
@@ -103,7 +106,9 @@ def tool_differences(catalog: Catalog, tool: Tool, root: str) -> str:
     if not tool.differs_from:
         return generated("tool.tool_differences", "<p>No comparison written yet.</p>")
     items = [f"{internal_link(tool_href(root, d.tool), catalog.tools[d.tool].name)}: {text(d.how)}" for d in tool.differs_from]
-    return generated("tool.tool_differences", listing(items, "atlas-differences"))
+    ids = ",".join([tool.id] + [d.tool for d in tool.differs_from][:3])
+    compare = f'<p><a class="md-button" href="{root}compare/?tools={ids}">Compare side by side</a></p>'
+    return generated("tool.tool_differences", listing(items, "atlas-differences") + compare)
 
 
 def tool_sources(tool: Tool) -> str:

@@ -1,0 +1,290 @@
+/* MLOps Atlas: progressive enhancement for generated pages. Contributed text is only ever set with
+   textContent (never innerHTML), and links only accept https:// or same-site relative targets. */
+(function () {
+  "use strict";
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) {
+      if (k === "text") node.textContent = attrs[k];
+      else if (k === "className") node.className = attrs[k];
+      else node.setAttribute(k, attrs[k]);
+    });
+    (children || []).forEach(function (c) { if (c) node.appendChild(typeof c === "string" ? document.createTextNode(c) : c); });
+    return node;
+  }
+
+  function safeHref(url) {
+    return typeof url === "string" && /^https:\/\//i.test(url) ? url : null;
+  }
+
+  function params() { return new URLSearchParams(window.location.search); }
+
+  function writeParams(update) {
+    var p = params();
+    Object.keys(update).forEach(function (k) {
+      if (update[k] === null || update[k] === "" || update[k] === false) p.delete(k); else p.set(k, update[k]);
+    });
+    var query = p.toString().replace(/%2C/g, ",");
+    history.replaceState(null, "", window.location.pathname + (query ? "?" + query : "") + window.location.hash);
+  }
+
+  /* ---- Category comparison tables: sort, filter, toggles; state in the URL. ---- */
+  var FILTER_KEYS = ["oss", "self", "free", "active"];
+
+  function initTable(box) {
+    var form = box.querySelector("form");
+    var table = box.querySelector("table");
+    var tbody = table.tBodies[0];
+    var count = box.querySelector(".atlas-table-count");
+    var headers = Array.prototype.slice.call(table.tHead.rows[0].cells);
+    var rows = Array.prototype.slice.call(tbody.rows).map(function (tr, index) {
+      return { tr: tr, index: index, text: tr.textContent.toLowerCase(), cells: tr.cells, visible: true };
+    });
+    var state = { sort: null, dir: "asc" };
+    form.hidden = false;
+
+    function apply() {
+      var q = form.elements.q.value.trim().toLowerCase();
+      var wanted = FILTER_KEYS.filter(function (k) { return form.elements[k].checked; });
+      var shown = 0;
+      rows.forEach(function (r) {
+        var ok = (!q || r.text.indexOf(q) !== -1) && wanted.every(function (k) { return r.tr.getAttribute("data-" + k) === "1"; });
+        if (ok !== r.visible) { r.tr.hidden = !ok; r.visible = ok; }
+        if (ok) shown++;
+      });
+      count.textContent = "Showing " + shown + " of " + rows.length + " tools.";
+      var update = { filter: q };  /* not "q": the theme opens its search box for ?q= */
+      FILTER_KEYS.forEach(function (k) { update[k] = form.elements[k].checked ? "1" : null; });
+      update.sort = state.sort; update.dir = state.sort ? state.dir : null;
+      writeParams(update);
+    }
+
+    function sortBy(key, dir) {
+      var column = headers.findIndex(function (th) { return th.getAttribute("data-key") === key; });
+      if (column < 0) return;
+      var numeric = headers[column].getAttribute("data-sort") === "number";
+      var sign = dir === "desc" ? -1 : 1;
+      var keyed = rows.map(function (r) {
+        var cell = r.cells[column];
+        var raw = cell.hasAttribute("data-value") ? cell.getAttribute("data-value") : cell.textContent.trim().toLowerCase();
+        return { r: r, k: numeric ? Number(raw) : raw };
+      });
+      keyed.sort(function (a, b) {
+        if (a.k < b.k) return -sign;
+        if (a.k > b.k) return sign;
+        return a.r.index - b.r.index;
+      });
+      var fragment = document.createDocumentFragment();
+      keyed.forEach(function (x) { fragment.appendChild(x.r.tr); });
+      tbody.appendChild(fragment);
+      headers.forEach(function (th, i) {
+        th.setAttribute("aria-sort", i === column ? (dir === "desc" ? "descending" : "ascending") : "none");
+      });
+      state.sort = key; state.dir = dir;
+    }
+
+    headers.forEach(function (th) {
+      var button = th.querySelector("button.atlas-sort");
+      if (!button) return;
+      button.addEventListener("click", function () {
+        var key = th.getAttribute("data-key");
+        var numeric = th.getAttribute("data-sort") === "number";
+        var dir = state.sort === key ? (state.dir === "asc" ? "desc" : "asc") : (numeric ? "desc" : "asc");
+        sortBy(key, dir);
+        apply();
+      });
+    });
+    form.addEventListener("input", apply);
+    form.addEventListener("change", apply);
+    form.addEventListener("submit", function (e) { e.preventDefault(); });
+    form.addEventListener("reset", function () { setTimeout(apply, 0); });
+
+    var p = params();
+    form.elements.q.value = p.get("filter") || "";
+    FILTER_KEYS.forEach(function (k) { form.elements[k].checked = p.get(k) === "1"; });
+    if (p.get("sort")) sortBy(p.get("sort"), p.get("dir") === "desc" ? "desc" : "asc");
+    apply();
+  }
+
+  /* ---- Reach matrix ("amoeba"): sort by breadth or name, filter by stage. ---- */
+  function initReach(box) {
+    var form = box.querySelector("form");
+    var table = box.querySelector("table");
+    var tbody = table.tBodies[0];
+    var rows = Array.prototype.slice.call(tbody.rows);
+    var cells = Array.prototype.slice.call(table.querySelectorAll("[data-stage]"));
+    form.hidden = false;
+
+    function apply() {
+      var stage = form.elements.stage.value;
+      var sort = form.elements.sort.value;
+      cells.forEach(function (c) { c.hidden = !!stage && c.getAttribute("data-stage") !== stage; });
+      rows.forEach(function (r) {
+        r.hidden = !!stage && (" " + r.getAttribute("data-stages") + " ").indexOf(" " + stage + " ") === -1;
+      });
+      var sorted = rows.slice().sort(function (a, b) {
+        if (sort === "breadth") {
+          var d = Number(b.getAttribute("data-breadth")) - Number(a.getAttribute("data-breadth"));
+          if (d) return d;
+        }
+        return a.getAttribute("data-name") < b.getAttribute("data-name") ? -1 : 1;
+      });
+      var fragment = document.createDocumentFragment();
+      sorted.forEach(function (r) { fragment.appendChild(r); });
+      tbody.appendChild(fragment);
+      writeParams({ stage: stage, sort: sort === "breadth" ? null : sort });
+    }
+    var p = params();
+    if (p.get("stage")) form.elements.stage.value = p.get("stage");
+    if (p.get("sort") === "name") form.elements.sort.value = "name";
+    form.addEventListener("change", apply);
+    apply();
+  }
+
+  /* ---- Interactive side-by-side compare, from api/catalog.json. ---- */
+  var ANSWERS = { yes: ["✓", "Yes"], no: ["✗", "No"], partial: ["◐", "Partial"], unknown: ["?", "Unknown"] };
+  var LABELS = {
+    license_kind: { "open-source": "Open source", "source-available": "Source-available", proprietary: "Proprietary" },
+    pricing: { free: "Free", "free-tier": "Free tier", "open-core": "Open core", paid: "Paid" },
+    offering: { library: "Library", "self-hosted": "Self-hosted", managed: "Managed service" },
+    status: { active: "Active", maintenance: "Maintenance only", archived: "Archived", acquired: "Acquired", discontinued: "Discontinued" },
+    fit: { solo: "Solo practitioner", "reasonable-scale": "Reasonable-scale team", enterprise: "Enterprise" },
+    requires: { python: "Python", docker: "Docker", kubernetes: "Kubernetes", spark: "Spark", jvm: "Java (JVM)", gpu: "GPU",
+      database: "A database", "object-storage": "Object storage", "cloud-account": "A cloud account", aws: "AWS", gcp: "Google Cloud",
+      azure: "Azure", "paid-plan": "A paid plan", "vendor-account": "A vendor account" }
+  };
+
+  function initCompare(box) {
+    var root = box.getAttribute("data-root");
+    var max = Number(box.getAttribute("data-max")) || 4;
+    var form = box.querySelector("form");
+    var input = form.querySelector("input");
+    var options = form.querySelector("datalist");
+    var chosenList = form.querySelector(".atlas-compare-chosen");
+    var message = box.querySelector(".atlas-compare-message");
+    var result = box.querySelector(".atlas-compare-result");
+    message.textContent = "Loading the catalog…";
+    fetch(box.getAttribute("data-catalog")).then(function (r) {
+      if (!r.ok) throw new Error("HTTP " + r.status);
+      return r.json();
+    }).then(function (data) { start(data); }).catch(function (err) {
+      message.textContent = "The catalog data could not be loaded (" + err.message + "). Category pages have static comparison tables.";
+    });
+
+    function start(data) {
+      var tools = {}; var byName = {};
+      data.tools.forEach(function (t) { tools[t.id] = t; byName[t.name.toLowerCase()] = t.id; });
+      var categories = {}; data.categories.forEach(function (c) { categories[c.id] = c; });
+      var order = data.categories.map(function (c) { return c.id; });
+      data.tools.slice().sort(function (a, b) { return a.name.localeCompare(b.name); }).forEach(function (t) {
+        options.appendChild(el("option", { value: t.name + " (" + t.id + ")" }));
+      });
+      form.hidden = false;
+      var requested = (params().get("tools") || "").split(",").map(function (s) { return s.trim(); }).filter(Boolean);
+      var unknown = requested.filter(function (id) { return !tools[id]; });
+      var chosen = requested.filter(function (id, i) { return tools[id] && requested.indexOf(id) === i; });
+      var notes = [];
+      if (unknown.length) notes.push("Unknown tool id" + (unknown.length > 1 ? "s" : "") + " in the address: " + unknown.join(", ") + ". Check the spelling, or pick tools with the box below.");
+      if (chosen.length > max) { notes.push("At most " + max + " tools can be compared; showing the first " + max + "."); chosen = chosen.slice(0, max); }
+      message.textContent = notes.join(" ");
+      render();
+
+      form.addEventListener("submit", function (e) {
+        e.preventDefault();
+        var value = input.value.trim();
+        var match = /\(([a-z0-9-]+)\)$/.exec(value);
+        var id = match && tools[match[1]] ? match[1] : (byName[value.toLowerCase()] || (tools[value] ? value : null));
+        if (!id) { message.textContent = "No tool called \u201c" + value + "\u201d. Pick one from the list."; return; }
+        if (chosen.indexOf(id) !== -1) { message.textContent = tools[id].name + " is already in the comparison."; return; }
+        if (chosen.length >= max) { message.textContent = "At most " + max + " tools; remove one first."; return; }
+        message.textContent = ""; input.value = "";
+        chosen.push(id); render();
+      });
+
+      function render() {
+        writeParams({ tools: chosen.join(",") || null });
+        chosenList.textContent = "";
+        chosen.forEach(function (id) {
+          var remove = el("button", { type: "button", "aria-label": "Remove " + tools[id].name, text: "×" });
+          remove.addEventListener("click", function () { chosen.splice(chosen.indexOf(id), 1); render(); });
+          chosenList.appendChild(el("li", {}, [tools[id].name + " ", remove]));
+        });
+        result.textContent = "";
+        if (chosen.length < 2) {
+          result.appendChild(el("p", { text: chosen.length ? "Add at least one more tool to compare." : "Pick two to four tools to compare them side by side." }));
+          return;
+        }
+        result.appendChild(table(chosen.map(function (id) { return tools[id]; })));
+        result.appendChild(differences(chosen.map(function (id) { return tools[id]; })));
+      }
+
+      function link(href, label) { return el("a", { href: href, text: label }); }
+      function toolLink(t) { return link(root + "tools/" + t.id + "/", t.name); }
+
+      function table(list) {
+        var thead = el("thead", {}, [el("tr", {}, [el("td")].concat(list.map(function (t) { return el("th", { scope: "col" }, [toolLink(t)]); })))]);
+        var tbody = el("tbody");
+        function row(label, values, cells, check) {
+          var differs = check && new Set(values.map(function (v) { return JSON.stringify(v); })).size > 1;
+          var th = el("th", { scope: "row" }, differs ? [el("span", { className: "atlas-differs-mark", title: "The tools differ here", text: "≠" }), " ", label] : [label]);
+          tbody.appendChild(el("tr", differs ? { className: "atlas-differs" } : {}, [th].concat(cells.map(function (c) { return el("td", {}, c); }))));
+        }
+        function plain(fn, check) { return function (label) { var v = list.map(fn); row(label, v, v.map(function (x) { return [Array.isArray(x) ? x.join(", ") : String(x)]; }), check); }; }
+        function names(field, key) { return function (t) { return (t[field] || []).map(function (x) { return LABELS[key][x]; }); }; }
+        plain(function (t) { return t.summary; }, false)("Summary");
+        row("Home category", list.map(function (t) { return t.home_category; }), list.map(function (t) { return [link(root + "categories/" + t.home_category + "/", categories[t.home_category].title)]; }), true);
+        row("Licence", list.map(function (t) { return t.license; }), list.map(function (t) { return [LABELS.license_kind[t.license_kind], el("br"), el("span", { className: "atlas-note", text: t.license })]; }), true);
+        plain(names("offering", "offering"), true)("Offering");
+        plain(function (t) { return LABELS.pricing[t.pricing]; }, true)("Pricing");
+        plain(function (t) { return LABELS.status[t.status] + (t.acquired_by ? " by " + t.acquired_by : ""); }, true)("Status");
+        plain(function (t) { return t.maintainer; }, true)("Maintainer");
+        plain(names("fit", "fit"), true)("Fits");
+        plain(function (t) { return names("requires", "requires")(t).join(", ") || "Nothing beyond a computer"; }, true)("Requires");
+        row("Categories", list.map(function (t) { return t.categories.slice().sort(); }), list.map(function (t) {
+          var out = []; t.categories.forEach(function (c, i) { if (i) out.push(", "); out.push(link(root + "categories/" + c + "/", categories[c].title)); }); return out;
+        }), true);
+        row("Homepage", [], list.map(function (t) { var h = safeHref(t.homepage); return h ? [el("a", { href: h, rel: "noopener nofollow", text: "homepage" })] : []; }), false);
+        var need = list.length > 1 ? 2 : 1;
+        order.filter(function (c) { return list.filter(function (t) { return t.categories.indexOf(c) !== -1; }).length >= need; }).forEach(function (cid) {
+          var cat = categories[cid];
+          tbody.appendChild(el("tr", { className: "atlas-compare-group" }, [el("th", { scope: "colgroup", colspan: String(list.length + 1) }, [link(root + "categories/" + cid + "/", cat.title)])]));
+          cat.criteria.forEach(function (k) {
+            var values = []; var cells = [];
+            list.forEach(function (t) {
+              if (t.categories.indexOf(cid) === -1) { values.push("n/a"); cells.push([el("span", { className: "atlas-note", text: "Not in this category" })]); return; }
+              var a = ((t.criteria || {})[cid] || {})[k.id] || { value: "unknown" };
+              values.push(a.value);
+              var sym = ANSWERS[a.value] || ANSWERS.unknown;
+              var parts = [el("span", { className: "atlas-answer atlas-answer--" + a.value }, [el("span", { "aria-hidden": "true", text: sym[0] }), " " + sym[1]])];
+              if (a.note) parts.push(el("br"), el("span", { className: "atlas-note", text: a.note }));
+              var src = safeHref(a.source);
+              if (src) parts.push(el("br"), el("a", { href: src, rel: "noopener nofollow", text: "source" }));
+              cells.push(parts);
+            });
+            row(el("span", { className: "atlas-criterion", title: k.help, text: k.label }), values, cells, true);
+          });
+        });
+        return el("div", { className: "atlas-scroll" }, [el("table", { className: "atlas-side-by-side" }, [thead, tbody])]);
+      }
+
+      function differences(list) {
+        var ids = list.map(function (t) { return t.id; });
+        var items = [];
+        list.forEach(function (t) {
+          (t.differs_from || []).forEach(function (d) {
+            if (ids.indexOf(d.tool) !== -1) items.push(el("li", {}, [toolLink(t), " compared with ", toolLink(tools[d.tool]), ": " + d.how]));
+          });
+        });
+        return el("section", {}, [el("h2", { text: "How they differ" }), items.length ? el("ul", { className: "atlas-differences" }, items) : el("p", { text: "None of these entries describes the others yet." })]);
+      }
+    }
+  }
+
+  function init() {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-atlas-table]"), initTable);
+    Array.prototype.forEach.call(document.querySelectorAll("[data-atlas-reach]"), initReach);
+    Array.prototype.forEach.call(document.querySelectorAll("[data-atlas-compare]"), initCompare);
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init); else init();
+})();
