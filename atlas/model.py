@@ -13,6 +13,13 @@ SOURCE_AVAILABLE = frozenset({"BUSL-1.1", "SSPL-1.0", "Elastic-2.0", "Commons-Cl
                               "PolyForm-Shield-1.0.0", "FSL-1.1-MIT", "FSL-1.1-ALv2", "Confluent-Community-1.0"})
 
 
+def _open(expression: str) -> bool:
+    """An SPDX choice (`A AND B`) is open source when none of its parts is source-available or a custom
+    `LicenseRef-` licence (custom licences are, by definition, not OSI-approved identifiers)."""
+    parts = [p.strip("() ") for p in expression.split(" AND ")]
+    return not any(p in SOURCE_AVAILABLE or p.startswith("LicenseRef-") for p in parts)
+
+
 @dataclass(frozen=True)
 class Answer:
     value: str = "unknown"
@@ -71,9 +78,7 @@ class Tool:
         """open-source, source-available or proprietary: what a reader means by 'is it open?'."""
         if self.license == "Proprietary":
             return "proprietary"
-        if any(part in SOURCE_AVAILABLE for part in self.license.split()):
-            return "source-available"
-        return "open-source"
+        return "open-source" if any(_open(choice) for choice in self.license.split(" OR ")) else "source-available"
 
     def answer(self, category: str, criterion: str) -> Answer:
         return self.criteria.get(category, {}).get(criterion, UNKNOWN)

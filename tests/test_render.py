@@ -125,6 +125,9 @@ def test_generated_blocks_name_their_function(catalog):
     ("Apache-2.0", "Apache-2.0 (open source)", "Open source"),
     ("BUSL-1.1", "BUSL-1.1 (source-available)", "Source-available"),
     ("Proprietary", "Proprietary", "Proprietary"),
+    ("AGPL-3.0-only OR SSPL-1.0 OR Elastic-2.0", "AGPL-3.0-only OR SSPL-1.0 OR Elastic-2.0 (open source)", "Open source"),
+    ("Apache-2.0 AND SSPL-1.0", "Apache-2.0 AND SSPL-1.0 (source-available)", "Source-available"),
+    ("LicenseRef-Pachyderm-1.0", "LicenseRef-Pachyderm-1.0 (source-available)", "Source-available"),
 ])
 def test_licence_kind_is_spelled_out(catalog, licence, shown, badge):
     tool = copy.deepcopy(catalog.tools["alpha-tracker"])
