@@ -34,5 +34,8 @@ def run_check(paths: list[Path], catalog: Path) -> int:
     problems = []
     for root in roots:
         problems += check_catalog(root, extra_tools=files if root == roots[0] else ()).problems
-    print(format_report(problems))
+    try:
+        print(format_report(problems))
+    except BrokenPipeError:  # `atlas check | head`: the reader left; the exit code still tells the truth
+        sys.stderr.close()
     return 1 if any(p.severity == "error" for p in problems) else 0

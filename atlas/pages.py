@@ -14,6 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from atlas import export
+from atlas.audit import audit_site
 from atlas.build import BuildState, CatalogInvalid, catalog_dir, load_valid_catalog
 from atlas.model import Catalog
 from atlas.render import landscape
@@ -74,4 +75,8 @@ def page_source(macro: str, item_id: str | None, title: str) -> str:
 
 
 def on_post_build(config) -> None:
-    export.write_exports(BuildState.require(), Path(config.site_dir) / "api")
+    catalog = BuildState.require()
+    export.write_exports(catalog, Path(config.site_dir) / "api")
+    problems = audit_site(catalog, Path(config.site_dir))
+    if problems:
+        raise PluginError("The built site lost data:\n" + "\n".join(problems))

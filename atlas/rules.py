@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import ipaddress
 import re
+import unicodedata
 from collections.abc import Iterator
 from pathlib import PurePath
 from urllib.parse import urlsplit
@@ -225,6 +226,30 @@ def urls(docs: list[Document]) -> Iterator[Problem]:
                                "Use a public https:// address with a host name, e.g. https://example.org/docs.")
 
 
+# Characters that change how text is displayed without being visible: bidirectional overrides and
+# isolates (the "Trojan Source" trick), zero-width characters, Unicode tag characters (hidden text),
+# and control characters other than tab and newline.
+_INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e"
+                        "\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb\U000e0000-\U000e007f]")
+
+
+def invisible_characters(docs: list[Document]) -> Iterator[Problem]:
+    for doc in docs:
+        for path, value in _walk(doc.data, ()):
+            texts = [(value, False)] if isinstance(value, str) else []
+            if path and isinstance(path[-1], str):
+                texts.append((path[-1], True))
+            for text, is_key in texts:
+                found = _INVISIBLE.search(text)
+                if found:
+                    char = found.group()
+                    name = unicodedata.name(char, "control character")
+                    yield _problem(doc, path, "ATL230", f"text contains the invisible character U+{ord(char):04X} ({name})",
+                                   "Delete it: invisible and direction-changing characters can make text read differently "
+                                   "from what it is. Retype the text if you cannot see where it is.", key=is_key)
+                    break
+
+
 def url_problem(url: str) -> str:
     """Why a contributed URL is refused, or an empty string when it is fine."""
     if any(ch.isspace() or ord(ch) < 32 or 0x7F <= ord(ch) <= 0x9F for ch in url):
@@ -287,5 +312,6 @@ def run_all(shared: dict[str, Document], tools: list[Document], today: dt.date) 
     problems += learning_path_and_glossary(shared, tools)
     problems += comparisons(shared, tools)
     problems += urls(list(shared.values()) + tools)
+    problems += invisible_characters(list(shared.values()) + tools)
     problems += reviewed_dates(tools, today)
     return problems
