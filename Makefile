@@ -10,7 +10,7 @@ export NO_MKDOCS_2_WARNING := 1
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 export SOURCE_DATE_EPOCH
 
-.PHONY: serve site check test fuzz clean
+.PHONY: serve site check test fuzz bench clean
 
 serve: $(INSTALLED) ## check the catalog, build and serve on http://127.0.0.1:8000 with live reload
 	$(BIN)/python -m atlas check
@@ -28,6 +28,10 @@ test: $(INSTALLED) $(NODE_INSTALLED) ## every test (installs Debian's chromium f
 
 fuzz: $(INSTALLED) ## long property-based campaign (10,000 examples per property) on loading, checking and rendering
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/test_fuzz.py -q -p no:cacheprovider
+
+bench: $(INSTALLED) ## build time vs a plain mkdocs-material floor, scale, validation, page weight, browser; writes BENCHMARKS.md
+	scripts/ensure-system-packages chromium
+	$(BIN)/python bench/run.py
 
 $(INSTALLED): requirements.txt pyproject.toml
 	PYTHON=$(PYTHON) scripts/ensure-system-packages venv

@@ -31,6 +31,8 @@ def load_valid_catalog(root: str | Path, today: dt.date | None = None) -> Catalo
         learning_data=checked.shared["learning-path"].data,
         glossary_data=checked.shared["glossary"].data,
         comparisons_data=checked.shared["comparisons"].data,
+        stacks_data=checked.shared["stacks"].data,
+        stores_data=checked.shared["stores"].data,
     )
 
 

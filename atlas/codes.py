@@ -45,8 +45,9 @@ RULES: tuple[Rule, ...] = (
     Rule("ATL210", "URL not allowed", "Use a public https:// address with a host name and no user name or password."),
     Rule("ATL211", "Reviewed date in the future", "Use the date you checked the entry."),
     Rule("ATL212", "A tool compared with itself, or twice with the same tool", "List each alternative once, never the tool itself."),
-    Rule("ATL213", "Missing or unexpected catalog file", "Keep the catalog layout: categories.yaml, glossary.yaml, learning-path.yaml, comparisons.yaml, tools/<id>.yaml."),
+    Rule("ATL213", "Missing or unexpected catalog file", "Keep the catalog layout: categories.yaml, glossary.yaml, learning-path.yaml, comparisons.yaml, stacks.yaml, stores.yaml, tools/<id>.yaml."),
     Rule("ATL230", "Invisible or control character in text", "Delete the character; the message names it and its position."),
+    Rule("ATL231", "A starter-stack pick whose tool is not in the pick's category", "Pick a tool of that category, or add the category to the tool's entry if it really does that job."),
 )
 
 BY_CODE = {rule.code: rule for rule in RULES}

@@ -28,6 +28,8 @@ def catalog_json(catalog: Catalog) -> dict:
             for c in catalog.categories.values()
         ],
         "tools": [tool_json(t) for t in catalog.tools.values()],
+        "learning_path": [{"id": s.id, "title": s.title, "track": s.track, "categories": s.categories,
+                           "starter_tools": s.starter_tools, "page": f"learning-path/{s.id}/"} for s in catalog.steps],
     }
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from atlas.build import BuildState
 from atlas.render import category as category_render
-from atlas.render import amoeba, compare, landscape, reference, tool as tool_render
+from atlas.render import amoeba, compare, decide, guides, landscape, learning, reference, stacks
+from atlas.render import tool as tool_render
 
 
 def root_of(page_url: str) -> str:
@@ -33,8 +34,6 @@ def build(env) -> dict:
     def glossary() -> str:
         return reference.glossary(BuildState.require(), root())
 
-    def learning_path() -> str:
-        return reference.learning_path(BuildState.require(), root())
 
     def comparison_page(comparison_id: str) -> str:
         catalog = BuildState.require()
@@ -50,6 +49,18 @@ def build(env) -> dict:
     def landscape_map() -> str:
         return landscape.landscape_map(BuildState.require(), root())
 
+    def step_page(step_id: str) -> str:
+        catalog = BuildState.require()
+        return learning.step_page(catalog, next(s for s in catalog.steps if s.id == step_id), root())
+
+    def stack_page(stack_id: str) -> str:
+        catalog = BuildState.require()
+        return stacks.stack_page(catalog, next(s for s in catalog.stacks if s.id == stack_id), root())
+
+    def view(render):
+        """A page that shows the whole catalog through one renderer taking (catalog, root)."""
+        return lambda: render(BuildState.require(), root())
+
     def catalog_counts() -> str:
         catalog = BuildState.require()
         return f"{len(catalog.tools)} tools in {len(catalog.categories)} categories"
@@ -59,7 +70,14 @@ def build(env) -> dict:
         "category_page": category_page,
         "stages_overview": stages_overview,
         "glossary": glossary,
-        "learning_path": learning_path,
+        "learning_path": view(learning.learning_overview),
+        "step_page": step_page,
+        "stack_page": stack_page,
+        "stacks_overview": view(stacks.stacks_overview),
+        "decision_helper": view(decide.decision_helper),
+        "need_it_yet": view(guides.need_it_yet),
+        "stores_guide": view(guides.stores_guide),
+        "how_to_choose": view(guides.how_to_choose),
         "rule_table": reference.rule_table,
         "comparison_page": comparison_page,
         "compare_app": compare_app,

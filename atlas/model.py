@@ -136,6 +136,7 @@ class Step:
     exercise: str
     resources: list[Resource]
     time: str
+    track: str = "core"  # core, or llm for the optional branch
 
 
 @dataclass(frozen=True)
@@ -155,6 +156,33 @@ class Comparison:
     tools: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class Pick:
+    category: str
+    tool: str
+    why: str
+    alternatives: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Stack:
+    id: str
+    title: str
+    persona: str
+    summary: str
+    picks: tuple[Pick, ...]
+
+
+@dataclass(frozen=True)
+class Store:
+    id: str
+    title: str
+    what: str
+    problem: str
+    when: str
+    categories: tuple[str, ...]
+
+
 @dataclass
 class Catalog:
     stages: list[Stage]
@@ -163,10 +191,13 @@ class Catalog:
     steps: list[Step]
     terms: dict[str, Term]
     comparisons: list[Comparison] = field(default_factory=list)
+    stacks: list[Stack] = field(default_factory=list)
+    stores: list[Store] = field(default_factory=list)
 
 
 def build_catalog(categories_data: dict, tools_data: list[dict], learning_data: dict, glossary_data: dict,
-                  comparisons_data: dict | None = None) -> Catalog:
+                  comparisons_data: dict | None = None, stacks_data: dict | None = None,
+                  stores_data: dict | None = None) -> Catalog:
     """Typed objects from data that has already passed `atlas check` (no validation here)."""
     tools = {}
     for data in sorted(tools_data, key=lambda d: d["id"]):
@@ -202,13 +233,19 @@ def build_catalog(categories_data: dict, tools_data: list[dict], learning_data: 
         Step(id=s["id"], title=s["title"], goal=s["goal"], why=s["why"], skip_for_now_if=s["skip_for_now_if"],
              concepts=list(s["concepts"]), categories=list(s["categories"]), starter_tools=list(s["starter_tools"]),
              exercise=s["exercise"], resources=[Resource(r["title"], r["url"], r["kind"], r["free"]) for r in s["resources"]],
-             time=s["time"])
+             time=s["time"], track=s.get("track", "core"))
         for s in learning_data["steps"]
     ]
     terms = {t["id"]: Term(t["id"], t["term"], t["definition"], tuple(t.get("aliases") or ()), tuple(t.get("categories") or ()))
              for t in glossary_data["terms"]}
     comparisons = [Comparison(c["id"], c["title"], c["intro"], tuple(c["tools"]))
                    for c in (comparisons_data or {}).get("comparisons", [])]
-    return Catalog(stages=stages, categories=categories, tools=tools, steps=steps, terms=terms, comparisons=comparisons)
+    stacks = [Stack(s["id"], s["title"], s["persona"], s["summary"],
+                    tuple(Pick(p["category"], p["tool"], p["why"], tuple(p.get("alternatives") or ())) for p in s["picks"]))
+              for s in (stacks_data or {}).get("stacks", [])]
+    stores = [Store(s["id"], s["title"], s["what"], s["problem"], s["when"], tuple(s["categories"]))
+              for s in (stores_data or {}).get("stores", [])]
+    return Catalog(stages=stages, categories=categories, tools=tools, steps=steps, terms=terms, comparisons=comparisons,
+                   stacks=stacks, stores=stores)
 
 

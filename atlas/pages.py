@@ -25,7 +25,14 @@ VIEWS = (
     ("compare/index.md", "Compare tools", "compare_app"),
     ("reach.md", "Who reaches where", "reach_matrix"),
 )
-FIXED_NAV_AFTER = [{"Learning path": "learning-path.md"}, {"Glossary": "glossary.md"}, {"Contributing": "contributing.md"}]
+START_VIEWS = (
+    ("decide.md", "Decision helper", "decision_helper"),
+    ("stacks/index.md", "Starter stacks", "stacks_overview"),
+    ("guides/need-it-yet.md", "Do I need this yet?", "need_it_yet"),
+    ("guides/stores.md", "A store for everything", "stores_guide"),
+    ("guides/how-to-choose.md", "How to choose", "how_to_choose"),
+)
+FIXED_NAV_AFTER = [{"Glossary": "glossary.md"}, {"Contributing": "contributing.md"}]
 
 
 def on_config(config):
@@ -42,6 +49,8 @@ def on_config(config):
 def navigation(catalog: Catalog) -> list:
     """Stages -> categories. Tool pages are reached from category pages and search, keeping every page small."""
     nav: list = [{"Home": "index.md"}]
+    path = [{"Overview": "learning-path.md"}] + [{_nav_title(f"{s.title}"): f"learning-path/{s.id}.md"} for s in catalog.steps]
+    nav.append({"Start here": [{"Learning path": path}] + [{title: file} for file, title, _ in START_VIEWS]})
     for stage in catalog.stages:
         nav.append({_nav_title(stage.title): [{_nav_title(c.title): f"categories/{c.id}.md"} for c in stage.categories]})
     nav.append({"Explore": [{title: path} for path, title, _ in VIEWS]})
@@ -61,16 +70,25 @@ def on_files(files: Files, config) -> Files:
     for comparison in catalog.comparisons:
         files.append(File.generated(config, f"compare/{comparison.id}.md",
                                     content=page_source("comparison_page", comparison.id, comparison.title)))
-    for path, title, macro in VIEWS:
+    for step in catalog.steps:
+        files.append(File.generated(config, f"learning-path/{step.id}.md", content=page_source("step_page", step.id, step.title)))
+    for stack in catalog.stacks:
+        files.append(File.generated(config, f"stacks/{stack.id}.md", content=page_source("stack_page", stack.id, stack.title)))
+    for path, title, macro in VIEWS + START_VIEWS:
         files.append(File.generated(config, path, content=page_source(macro, None, title)))
     files.append(File.generated(config, landscape.POSTER_PATH, content=landscape.poster_svg(catalog)))
     return files
 
 
+# Pages whose wide tables need the room of the table-of-contents sidebar.
+WIDE = frozenset({"category_page", "comparison_page", "compare_app", "reach_matrix", "need_it_yet"})
+
+
 def page_source(macro: str, item_id: str | None, title: str) -> str:
     """A generated page: front matter and one macro call. `item_id` is a validated kebab-case id."""
     argument = f'"{item_id}"' if item_id is not None else ""
-    return (f"---\ntitle: {json.dumps(escape(title, quote=True))}\nrender_macros: true\n---\n\n"
+    hide = "hide: [toc]\n" if macro in WIDE else ""
+    return (f"---\ntitle: {json.dumps(escape(title, quote=True))}\nrender_macros: true\n{hide}---\n\n"
             f"{{{{ {macro}({argument}) }}}}\n")
 
 

@@ -207,6 +207,39 @@ def comparisons(shared: dict[str, Document], tools: list[Document]) -> Iterator[
         yield from _unknown(doc, ("comparisons", i, "tools"), comparison.get("tools"), tool_ids, "ATL203", "tool")
 
 
+def stacks_and_stores(shared: dict[str, Document], tools: list[Document]) -> Iterator[Problem]:
+    category_ids = _ids(shared.get("categories"), "categories")
+    have_categories = shared.get("categories") is not None
+    tool_categories = {t.data["id"]: {c for _, c in _strings(t.data.get("categories"))}
+                       for t in tools if isinstance(_tool_data(t).get("id"), str)}
+    stacks = shared.get("stacks")
+    if stacks is not None:
+        yield from _duplicates(stacks, "stacks", "stack")
+        for i, stack in _items(stacks, "stacks"):
+            for j, pick in enumerate(_list(stack.get("picks"))):
+                if not isinstance(pick, dict):
+                    continue
+                where = ("stacks", i, "picks", j)
+                category, tool = pick.get("category"), pick.get("tool")
+                if have_categories and isinstance(category, str) and category not in category_ids:
+                    yield _problem(stacks, where + ("category",), "ATL201", f"unknown category '{category}'",
+                                   close_match(category, category_ids) + "Use a category id from catalog/categories.yaml.")
+                yield from _unknown(stacks, where + ("alternatives",), pick.get("alternatives"), set(tool_categories), "ATL203", "tool")
+                if isinstance(tool, str) and tool not in tool_categories:
+                    yield _problem(stacks, where + ("tool",), "ATL203", f"unknown tool '{tool}'",
+                                   close_match(tool, set(tool_categories)) + "Use the id of a file in catalog/tools/.")
+                elif isinstance(tool, str) and isinstance(category, str) and category in category_ids \
+                        and category not in tool_categories[tool]:
+                    yield _problem(stacks, where + ("tool",), "ATL231", f"'{tool}' is not in category '{category}'",
+                                   f"Its categories: {', '.join(sorted(tool_categories[tool]))}.")
+    stores = shared.get("stores")
+    if stores is not None:
+        yield from _duplicates(stores, "stores", "store")
+        if have_categories:
+            for i, store in _items(stores, "stores"):
+                yield from _unknown(stores, ("stores", i, "categories"), store.get("categories"), category_ids, "ATL201", "category")
+
+
 def _unknown(doc: Document, path: tuple, values, known: set[str], code: str, what: str) -> Iterator[Problem]:
     for j, value in _strings(values):
         if value not in known:
@@ -311,6 +344,7 @@ def run_all(shared: dict[str, Document], tools: list[Document], today: dt.date) 
     problems += taxonomy(shared)
     problems += learning_path_and_glossary(shared, tools)
     problems += comparisons(shared, tools)
+    problems += stacks_and_stores(shared, tools)
     problems += urls(list(shared.values()) + tools)
     problems += invisible_characters(list(shared.values()) + tools)
     problems += reviewed_dates(tools, today)

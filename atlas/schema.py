@@ -13,7 +13,7 @@ from atlas.errors import Problem
 from atlas.load import Document
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
-KINDS = ("tool", "categories", "learning-path", "glossary", "comparisons")
+KINDS = ("tool", "categories", "learning-path", "glossary", "comparisons", "stacks", "stores")
 
 _FORM_VALIDATORS = {"pattern", "minLength", "maxLength", "format", "minItems", "maxItems", "uniqueItems",
                     "propertyNames", "const"}

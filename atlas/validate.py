@@ -13,7 +13,7 @@ from atlas.load import Document, LoadError, load_file
 from atlas.schema import schema_problems
 
 SHARED_FILES = {"categories.yaml": "categories", "glossary.yaml": "glossary", "learning-path.yaml": "learning-path",
-                "comparisons.yaml": "comparisons"}
+                "comparisons.yaml": "comparisons", "stacks.yaml": "stacks", "stores.yaml": "stores"}
 
 
 @dataclass

@@ -44,8 +44,8 @@ def browser():
 class Visit:
     """A page plus everything it did that a test may want to forbid."""
 
-    def __init__(self, browser, base_url: str):
-        self.context = browser.new_context()
+    def __init__(self, browser, base_url: str, **context_options):
+        self.context = browser.new_context(**context_options)
         self.page: Page = self.context.new_page()
         self.base = base_url
         self.errors: list[str] = []
@@ -87,7 +87,9 @@ def visit(browser, site_url):
 
 
 PAGE_TYPES = ["", "categories/model-monitoring/", "tools/mlflow/", "tools/whylabs/", "learning-path/", "glossary/",
-              "contributing/", "map/", "reach/", "compare/", "compare/?tools=mlflow,wandb", "compare/monitoring-six/"]
+              "contributing/", "map/", "reach/", "compare/", "compare/?tools=mlflow,wandb", "compare/monitoring-six/",
+              "learning-path/track-experiments/", "decide/", "stacks/", "stacks/solo-practitioner/", "guides/stores/",
+              "guides/need-it-yet/", "guides/how-to-choose/"]
 
 
 @pytest.mark.parametrize("path", PAGE_TYPES)
@@ -267,3 +269,90 @@ def test_hostile_entries_never_run_and_never_call_out(browser, tmp_path_factory)
     finally:
         v.close()
         server.shutdown()
+
+
+# ---- learning path, glossary tooltips, decision helper ------------------------------------------
+
+def test_learning_progress_survives_a_reload_and_shows_on_the_overview(visit):
+    page = visit.open("learning-path/track-experiments/")
+    box = page.locator("input[data-atlas-step='track-experiments']")
+    expect(box).to_be_visible()
+    box.check()
+    page = visit.open("learning-path/")
+    expect(page.locator("input[data-atlas-step='track-experiments']")).to_be_checked()
+    total = page.locator("input[data-atlas-step]").count()
+    expect(page.locator(".atlas-progress-text")).to_have_text(f"1 of {total} steps done")
+    page.reload(wait_until="networkidle")
+    expect(page.locator(".atlas-progress-text")).to_have_text(f"1 of {total} steps done")
+    page.locator("input[data-atlas-step='track-experiments']").uncheck()
+    expect(page.locator(".atlas-progress-text")).to_have_text(f"0 of {total} steps done")
+    assert visit.errors == [] and visit.foreign_requests == []
+
+
+def test_glossary_tooltip_appears_on_focus(visit):
+    page = visit.open("categories/model-monitoring/")
+    term = page.locator("abbr.atlas-term").first
+    tooltip = "el => getComputedStyle(el, '::after').content"
+    assert term.evaluate(tooltip) in ("none", "normal", "")
+    term.focus()
+    shown = term.evaluate(tooltip)
+    assert shown.strip('"') == term.get_attribute("data-definition")
+
+
+def test_decision_helper_answers_change_the_suggestions(visit):
+    page = visit.open("decide/")
+    result = page.locator(".atlas-decide-result li[data-category]")
+    expect(result.first).to_be_visible()
+    classic = page.eval_on_selector_all(".atlas-decide-result li[data-category]", "els => els.map(e => e.dataset.category)")
+    assert "llm-frameworks" not in classic and "model-monitoring" in classic
+    page.locator("input[name=work][value=llm]").check()
+    expect(page.locator(".atlas-decide-result li[data-category='llm-frameworks']")).to_be_visible()
+    page.locator("input[name=data][value=large]").check()
+    expect(page.locator(".atlas-decide-result li[data-category='distributed-compute']")).to_be_visible()
+    tools = page.eval_on_selector_all(".atlas-decide-result li[data-tool]", "els => els.map(e => e.dataset.tool)")
+    page.locator("input[name=kubernetes][value=yes]").check()
+    page.locator("input[name=budget][value=paid]").check()
+    page.locator("input[name=team][value=enterprise]").check()
+    after = page.eval_on_selector_all(".atlas-decide-result li[data-tool]", "els => els.map(e => e.dataset.tool)")
+    assert after != tools
+    page.locator(".atlas-decide-result li[data-tool] a").first.click()
+    expect(page.locator("h1#tool-name")).to_be_visible()
+    assert visit.errors == [] and visit.foreign_requests == []
+
+
+# ---- page quality over every page type ------------------------------------------------------------
+
+AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.mark.parametrize("path", PAGE_TYPES)
+def test_page_fits_a_375_pixel_phone_without_horizontal_scrolling(browser, site_url, path):
+    v = Visit(browser, site_url, viewport={"width": 375, "height": 800})
+    try:
+        page = v.open(path)
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"{path} is {overflow}px wider than the screen"
+    finally:
+        v.close()
+
+
+@pytest.mark.parametrize("path", PAGE_TYPES)
+def test_page_has_no_serious_accessibility_violation(visit, path):
+    assert AXE.exists(), "axe-core is missing: run `make test` (npm ci)"
+    page = visit.open(path)
+    page.add_script_tag(path=str(AXE))
+    violations = page.evaluate("""async () => {
+        const result = await axe.run(document, {resultTypes: ['violations']});
+        return result.violations.filter(v => ['serious', 'critical'].includes(v.impact))
+            .map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '));
+    }""")
+    assert violations == []
+
+
+def test_search_finds_a_tool_by_a_word_of_its_description(visit):
+    page = visit.open("")
+    page.keyboard.press("/")
+    page.locator(".md-search__input").press_sequentially("whylogs profiles", delay=20)
+    results = page.locator(".md-search-result__item")
+    expect(results.first).to_be_visible(timeout=15000)
+    assert any("WhyLabs" in t or "whylogs" in t for t in results.all_inner_texts())

@@ -224,3 +224,39 @@ def test_audit_reports_a_missing_page_a_missing_field_and_a_short_export(tmp_pat
     assert "tools/mlflow/index.html: missing page for a valid entry" in problems
     assert "tools/evidently/index.html: field maintainer is not shown" in problems
     assert any(p.startswith("api/catalog.json:") for p in problems)
+
+
+def test_learning_step_pages_show_their_tools_and_resources(real_site):
+    steps = yaml.safe_load((REAL_CATALOG / "learning-path.yaml").read_text(encoding="utf-8"))["steps"]
+    overview = page(real_site, "learning-path")
+    assert [li["data-step"] for li in overview.select("li[data-step]")] == [s["id"] for s in steps]
+    for step in steps:
+        html = page(real_site, f"learning-path/{step['id']}")
+        assert html.select_one("h1#step-title").get_text() == step["title"]
+        tools = [a["href"] for a in html.select("#starter-tools + ul a")]
+        assert tools == [f"../../tools/{t}/" for t in step["starter_tools"]]
+        assert [a["href"] for a in html.select("#resources + ul a")] == [r["url"] for r in step["resources"]]
+    first_tool = steps[0]["starter_tools"][0]
+    assert page(real_site, f"tools/{first_tool}").select_one(".atlas-in-path a")["href"] == f"../../learning-path/{steps[0]['id']}/"
+
+
+def test_stack_pages_list_their_picks(real_site):
+    stacks = yaml.safe_load((REAL_CATALOG / "stacks.yaml").read_text(encoding="utf-8"))["stacks"]
+    for stack in stacks:
+        rows = page(real_site, f"stacks/{stack['id']}").select("table.atlas-stack tbody tr")
+        assert [r["data-tool"] for r in rows] == [p["tool"] for p in stack["picks"]]
+
+
+def test_store_guide_lists_the_tools_of_each_store_category(real_site):
+    stores = yaml.safe_load((REAL_CATALOG / "stores.yaml").read_text(encoding="utf-8"))["stores"]
+    tools = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in (REAL_CATALOG / "tools").glob("*.yaml")}
+    html = page(real_site, "guides/stores")
+    for store in stores:
+        listed = {a["href"].split("/")[-2] for a in html.select(f"section#{store['id']} li a")}
+        expected = {t for t, d in tools.items() if set(d["categories"]) & set(store["categories"])}
+        assert listed == expected, store["id"]
+
+
+def test_category_pages_explain_glossary_terms(real_site):
+    terms = page(real_site, "categories/model-monitoring").select("abbr.atlas-term")
+    assert terms and all(t.get("data-definition") and t.get("tabindex") == "0" for t in terms)

@@ -20,7 +20,7 @@ def test_tool_file_passes_the_checker(path: Path):
     assert mine == [], f"fix {path.name}:\n{format_report(mine)}"
 
 
-@pytest.mark.parametrize("name", ["categories.yaml", "glossary.yaml", "learning-path.yaml", "comparisons.yaml"])
+@pytest.mark.parametrize("name", ["categories.yaml", "glossary.yaml", "learning-path.yaml", "comparisons.yaml", "stacks.yaml", "stores.yaml"])
 def test_shared_file_passes_the_checker(name):
     mine = [p for p in CHECKED.problems if Path(p.path).name == name]
     assert mine == [], format_report(mine)
@@ -79,6 +79,48 @@ def test_editor_maps_every_schema_to_its_files():
 
     from conftest import ROOT
     mapping = json.loads((ROOT / ".vscode" / "settings.json").read_text())["yaml.schemas"]
-    assert set(mapping) == {f"./schema/{k}.schema.json" for k in ("tool", "categories", "learning-path", "glossary", "comparisons")}
+    assert set(mapping) == {f"./schema/{k}.schema.json" for k in ("tool", "categories", "learning-path", "glossary", "comparisons", "stacks", "stores")}
     for schema, pattern in mapping.items():
         assert list(ROOT.glob(pattern)), f"{pattern} matches no file"
+
+
+def _verified_urls() -> set[str]:
+    """URLs that catalog entries cite: checked by whoever wrote and reviewed those entries."""
+    urls = set()
+    for doc in CHECKED.tools:
+        data = doc.data
+        urls.update(u for u in (data.get("homepage"), data.get("documentation"), data.get("repository")) if u)
+        urls.update(data.get("sources") or [])
+    return urls
+
+
+def test_learning_path_has_eight_core_steps_and_an_llm_branch_with_verified_free_resources():
+    from atlas.build import load_valid_catalog
+    catalog = load_valid_catalog(REAL_CATALOG)
+    core = [s for s in catalog.steps if s.track == "core"]
+    assert len(core) >= 8 and any(s.track == "llm" for s in catalog.steps)
+    verified = _verified_urls()
+    for step in catalog.steps:
+        assert len(step.resources) >= 2 and all(r.free for r in step.resources), step.id
+        unverified = [r.url for r in step.resources if r.url not in verified]
+        assert unverified == [], f"{step.id}: cite resources from verified catalog entries: {unverified}"
+        for tool_id in step.starter_tools:
+            tool = catalog.tools[tool_id]
+            assert tool.license_kind == "open-source" and tool.status not in ("archived", "discontinued"), (step.id, tool_id)
+            assert set(step.categories) & set(tool.categories), (step.id, tool_id)
+
+
+def test_glossary_has_sixty_terms_and_unambiguous_names():
+    from atlas.build import load_valid_catalog
+    catalog = load_valid_catalog(REAL_CATALOG)
+    assert len(catalog.terms) >= 60
+    names = [n.casefold() for t in catalog.terms.values() for n in (t.term, *t.aliases)]
+    assert len(names) == len(set(names)), "a name or alias is used by two terms; tooltips would be ambiguous"
+
+
+def test_starter_stacks_cover_the_four_personas():
+    from atlas.build import load_valid_catalog
+    catalog = load_valid_catalog(REAL_CATALOG)
+    assert len(catalog.stacks) >= 4
+    for stack in catalog.stacks:
+        assert len({p.category for p in stack.picks}) == len(stack.picks), f"{stack.id}: one pick per slot"

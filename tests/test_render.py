@@ -9,7 +9,7 @@ from atlas.build import load_valid_catalog
 from atlas.macros import root_of
 from atlas.model import Tool
 from atlas.render.category import category_page, stages_overview
-from atlas.render.reference import glossary, learning_path, rule_table
+from atlas.render.reference import glossary, rule_table
 from atlas.render.tool import tool_page
 from conftest import BASE_CATALOG
 
@@ -95,15 +95,10 @@ def test_stages_overview_counts_tools(catalog):
     assert [a["href"] for a in page.select("a")] == ["categories/tracking/", "categories/serving/"]
 
 
-def test_glossary_and_learning_path(catalog):
+def test_glossary(catalog):
     terms = soup(glossary(catalog, ""))
     assert [dt.get_text() for dt in terms.select("dt")] == ["Endpoint", "Run"]
     assert "Also called: API" in terms.get_text()
-    path = soup(learning_path(catalog, ""))
-    step = path.select_one("#step-track-runs")
-    assert "Step 1: Track runs" in step.h2.get_text()
-    assert step.find("a", href="tools/alpha-tracker/") is not None
-    assert step.find("a", href="glossary/#term-run") is not None
 
 
 def test_rule_table_lists_every_code():

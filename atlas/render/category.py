@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from atlas.model import Catalog, Category, Tool
 from atlas.render import table
+from atlas.render.learning import steps_using
+from atlas.render.terms import glossed
 from atlas.render.compare import MAX_INTERACTIVE, comparison_links
 from atlas.render.html import (LICENSE_KIND_LABELS, STATUS_LABELS, badge, category_href, generated, listing, text,
                                tool_href)
@@ -14,12 +16,14 @@ def category_page(catalog: Catalog, category: Category, root: str) -> str:
     header = (f'<div class="atlas-category-header"><p class="atlas-eyebrow">Stage: {text(stage.title)}</p>'
               f'<h1 id="category-title">{text(category.title)}</h1>'
               f'<p class="atlas-summary">{text(category.summary)}</p></div>')
+    seen: set[str] = set()  # explain each glossary term once per page
     parts = [
         generated("category.category_page", header),
+        steps_using(catalog, root, category_id=category.id),
         "## The problem",
-        generated("category.category_page", f"<p>{text(category.problem)}</p>"),
+        generated("category.category_page", f"<p>{glossed(catalog, category.problem, seen)}</p>"),
         "## Do you need it yet?",
-        need_it(category),
+        need_it(catalog, category, seen),
         "## Questions to ask when choosing",
         generated("category.category_page", listing([text(q) for q in category.questions], "atlas-questions")),
         "## Compare them",
@@ -42,11 +46,11 @@ def compare_links(catalog: Catalog, category: Category, root: str) -> str:
     return generated("category.compare_links", listing(links, "atlas-compare-links") if links else "")
 
 
-def need_it(category: Category) -> str:
+def need_it(catalog: Catalog, category: Category, seen: set[str]) -> str:
     body = ('<div class="atlas-need grid cards"><div class="atlas-need-now"><p><strong>You need it when</strong></p>'
-            + listing([text(x) for x in category.need_it_when])
+            + listing([glossed(catalog, x, seen) for x in category.need_it_when])
             + '</div><div class="atlas-can-wait"><p><strong>It can wait if</strong></p>'
-            + listing([text(x) for x in category.can_wait_if]) + "</div></div>")
+            + listing([glossed(catalog, x, seen) for x in category.can_wait_if]) + "</div></div>")
     return generated("category.need_it", body)
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from atlas.model import Catalog, Tool
 from atlas.render.amoeba import stage_strip
+from atlas.render.learning import steps_using
+from atlas.render.stacks import stacks_using
 from atlas.render.table import answer_anchor
 from atlas.render.html import (FIT_LABELS, LICENSE_KIND_LABELS, OFFERING_LABELS, PRICING_LABELS, REQUIRES_LABELS,
                                STATUS_LABELS, answer_cell, badge, category_href, external_link, generated, internal_link,
@@ -15,6 +17,7 @@ def tool_page(catalog: Catalog, tool: Tool, root: str) -> str:
     parts = [
         tool_header(tool),
         stage_strip(catalog, tool, root),
+        steps_using(catalog, root, tool_id=tool.id) + stacks_using(catalog, root, tool.id),
         "## Facts",
         tool_facts(catalog, tool, root),
         "## Comparison answers",

@@ -281,10 +281,139 @@
     }
   }
 
+
+  /* ---- Learning path progress: ticked steps live in localStorage only. ---- */
+  var PROGRESS_KEY = "atlas-learning-progress";
+
+  function readProgress() {
+    try { var v = JSON.parse(window.localStorage.getItem(PROGRESS_KEY) || "[]"); return Array.isArray(v) ? v : []; }
+    catch (e) { return []; }
+  }
+
+  function initProgress() {
+    var boxes = Array.prototype.slice.call(document.querySelectorAll("input[data-atlas-step]"));
+    var bar = document.querySelector("[data-atlas-progress]");
+    if (!boxes.length) return;
+    var done = readProgress();
+    function show() {
+      boxes.forEach(function (b) {
+        b.checked = done.indexOf(b.getAttribute("data-atlas-step")) !== -1;
+        b.closest("label").hidden = false;
+        var item = b.closest("li"); if (item) item.classList.toggle("atlas-step-done", b.checked);
+      });
+      if (bar) {
+        var total = Number(bar.getAttribute("data-total"));
+        var count = boxes.filter(function (b) { return b.checked; }).length;
+        bar.hidden = false;
+        bar.querySelector("progress").value = count;
+        bar.querySelector(".atlas-progress-text").textContent = count + " of " + total + " steps done";
+      }
+    }
+    boxes.forEach(function (b) {
+      b.addEventListener("change", function () {
+        var id = b.getAttribute("data-atlas-step");
+        done = done.filter(function (x) { return x !== id; });
+        if (b.checked) done.push(id);
+        try { window.localStorage.setItem(PROGRESS_KEY, JSON.stringify(done)); } catch (e) { /* private mode: keep it for this page */ }
+        show();
+      });
+    });
+    show();
+  }
+
+  /* ---- Decision helper: narrow categories and tools from api/catalog.json. ---- */
+  var EXTRA_CATEGORIES = [
+    { when: function (a) { return a.data === "large"; }, ids: ["distributed-compute", "data-processing"], why: "your data does not fit one machine" },
+    { when: function (a) { return a.team === "enterprise"; }, ids: ["data-catalog", "feature-store"], why: "many teams share data and features" },
+    { when: function (a) { return a.team === "enterprise" && a.hosting !== "self" && a.budget === "paid"; }, ids: ["ml-platform"], why: "a managed platform can replace several separate tools" }
+  ];
+
+  function initDecide(box) {
+    var form = box.querySelector("form");
+    var result = box.querySelector(".atlas-decide-result");
+    var root = box.getAttribute("data-root");
+    result.textContent = "Loading the catalog…";
+    fetch(box.getAttribute("data-catalog")).then(function (r) { if (!r.ok) throw new Error("HTTP " + r.status); return r.json(); })
+      .then(function (data) { form.hidden = false; form.addEventListener("change", function () { render(data); }); render(data); })
+      .catch(function (err) { result.textContent = "The catalog data could not be loaded (" + err.message + ")."; });
+
+    function answers() {
+      var a = {};
+      ["team", "data", "kubernetes", "hosting", "budget", "work"].forEach(function (k) { a[k] = form.elements[k].value; });
+      return a;
+    }
+
+    function reasonsFor(t, a) {
+      var out = [];
+      if ((t.fit || []).indexOf(a.team) !== -1) out.push("suits " + { solo: "solo practitioners", "reasonable-scale": "small teams", enterprise: "large organisations" }[a.team]);
+      if ((t.requires || []).indexOf("kubernetes") === -1) out.push("runs without Kubernetes");
+      if (t.license_kind === "open-source") out.push("open source");
+      if (t.pricing !== "paid") out.push(t.pricing === "free" ? "free" : "free to start");
+      if (t.offering.indexOf("managed") !== -1) out.push("available as a managed service");
+      return out;
+    }
+
+    function allowed(t, a) {
+      if (t.status === "archived" || t.status === "discontinued") return false;
+      if ((t.fit || []).indexOf(a.team) === -1) return false;
+      if (a.kubernetes === "no" && (t.requires || []).indexOf("kubernetes") !== -1) return false;
+      if (a.hosting === "self" && t.offering.indexOf("self-hosted") === -1 && t.offering.indexOf("library") === -1) return false;
+      if (a.hosting === "managed" && t.offering.indexOf("managed") === -1 && t.offering.indexOf("library") === -1) return false;
+      if (a.budget === "free" && (t.pricing === "paid" || t.license_kind === "proprietary")) return false;
+      return true;
+    }
+
+    function render(data) {
+      var a = answers();
+      var tools = {}; data.tools.forEach(function (t) { tools[t.id] = t; });
+      var categories = {}; data.categories.forEach(function (c) { categories[c.id] = c; });
+      var tracks = a.work === "both" ? ["core", "llm"] : a.work === "llm" ? ["core", "llm"] : ["core"];
+      var plan = []; var seen = {};
+      function add(id, why) { if (!seen[id] && categories[id]) { seen[id] = true; plan.push({ id: id, why: why }); } }
+      data.learning_path.forEach(function (s) {
+        if (tracks.indexOf(s.track) === -1) return;
+        /* Steps a team can skip given its answers (ids from catalog/learning-path.yaml; unknown ids are harmless). */
+        if (s.id === "scale-when-needed" && a.data !== "large") return;
+        if (a.work === "llm" && s.track === "core" && ["monitor-in-production", "share-a-demo"].indexOf(s.id) !== -1) return;
+        s.categories.forEach(function (c) { add(c, "learning path: " + s.title); });
+      });
+      EXTRA_CATEGORIES.forEach(function (x) { if (x.when(a)) x.ids.forEach(function (c) { add(c, "because " + x.why); }); });
+      result.textContent = "";
+      result.appendChild(el("p", { text: "Suggested categories, in the order the learning path takes them, with up to three tools each that match your answers." }));
+      var list = el("ol", { className: "atlas-decide-list" });
+      plan.forEach(function (p) {
+        var c = categories[p.id];
+        var starters = {}; data.learning_path.forEach(function (s) { s.starter_tools.forEach(function (t) { starters[t] = true; }); });
+        var candidates = c.home_tools.concat(c.reach_tools).map(function (id) { return tools[id]; }).filter(function (t) { return allowed(t, a); });
+        candidates.sort(function (x, y) {
+          return (starters[y.id] ? 1 : 0) - (starters[x.id] ? 1 : 0) || (x.status === "active" ? 0 : 1) - (y.status === "active" ? 0 : 1) || x.name.localeCompare(y.name);
+        });
+        var items = candidates.slice(0, 3).map(function (t) {
+          return el("li", { "data-tool": t.id }, [el("a", { href: root + "tools/" + t.id + "/", text: t.name }), ": " + reasonsFor(t, a).join(", ")]);
+        });
+        list.appendChild(el("li", { "data-category": p.id }, [
+          el("a", { href: root + "categories/" + p.id + "/", text: c.title }), el("span", { className: "atlas-note", text: " (" + p.why + ")" }),
+          items.length ? el("ul", {}, items) : el("p", { className: "atlas-note", text: "No tool in the catalog matches all your answers; relax one of them." })
+        ]));
+      });
+      result.appendChild(list);
+    }
+  }
+
+  /* The theme's search overlay is a dialog without a name; screen readers announce it as "dialog" only. */
+  function nameSearchDialog() {
+    Array.prototype.forEach.call(document.querySelectorAll(".md-search[role=dialog]:not([aria-label])"), function (d) {
+      d.setAttribute("aria-label", "Search the Atlas");
+    });
+  }
+
   function init() {
+    nameSearchDialog();
     Array.prototype.forEach.call(document.querySelectorAll("[data-atlas-table]"), initTable);
     Array.prototype.forEach.call(document.querySelectorAll("[data-atlas-reach]"), initReach);
     Array.prototype.forEach.call(document.querySelectorAll("[data-atlas-compare]"), initCompare);
+    Array.prototype.forEach.call(document.querySelectorAll("[data-atlas-decide]"), initDecide);
+    initProgress();
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init); else init();
 })();
