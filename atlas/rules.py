@@ -213,13 +213,18 @@ def _unknown(doc: Document, path: tuple, values, known: set[str], code: str, wha
             yield _problem(doc, path + (j,), code, f"unknown {what} '{value}'", close_match(value, known) + f"Use an existing {what} id.")
 
 
+def url_fields(doc: Document) -> Iterator[tuple[tuple, str]]:
+    """(path, value) of every URL field of a document: the rule below and the link checker read the same fields."""
+    for path, value in _walk(doc.data, ()):
+        key = next((p for p in reversed(path) if isinstance(p, str)), None)
+        is_list_item = len(path) >= 2 and isinstance(path[-1], int) and path[-2] in URL_LIST_KEYS
+        if isinstance(value, str) and (key in URL_KEYS and not isinstance(path[-1], int) or is_list_item):
+            yield path, value
+
+
 def urls(docs: list[Document]) -> Iterator[Problem]:
     for doc in docs:
-        for path, value in _walk(doc.data, ()):
-            key = next((p for p in reversed(path) if isinstance(p, str)), None)
-            is_list_item = len(path) >= 2 and isinstance(path[-1], int) and path[-2] in URL_LIST_KEYS
-            if not isinstance(value, str) or not (key in URL_KEYS and not isinstance(path[-1], int) or is_list_item):
-                continue
+        for path, value in url_fields(doc):
             reason = url_problem(value)
             if reason:
                 yield _problem(doc, path, "ATL210", f"URL {value[:80]!r} is not allowed: {reason}",
