@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from atlas.build import BuildState
 from atlas.render import category as category_render
-from atlas.render import amoeba, compare, landscape, reference, tool as tool_render
+from atlas.render import amoeba, compare, landscape, reference, review, tool as tool_render
 
 
 def root_of(page_url: str) -> str:
@@ -50,6 +50,9 @@ def build(env) -> dict:
     def landscape_map() -> str:
         return landscape.landscape_map(BuildState.require(), root())
 
+    def entries_to_review() -> str:
+        return review.entries_to_review(BuildState.require(), root())
+
     def catalog_counts() -> str:
         catalog = BuildState.require()
         return f"{len(catalog.tools)} tools in {len(catalog.categories)} categories"
@@ -65,5 +68,6 @@ def build(env) -> dict:
         "compare_app": compare_app,
         "reach_matrix": reach_matrix,
         "landscape_map": landscape_map,
+        "entries_to_review": entries_to_review,
         "catalog_counts": catalog_counts,
     }

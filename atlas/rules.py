@@ -16,6 +16,8 @@ from pathlib import PurePath
 from urllib.parse import urlsplit
 
 from atlas.errors import Problem
+from atlas.github import RepoFacts
+from atlas.github_rules import github_problems
 from atlas.load import Document
 from atlas.schema import close_match
 
@@ -40,9 +42,10 @@ def _strings(value) -> list[tuple[int, str]]:
     return [(i, v) for i, v in enumerate(_list(value)) if isinstance(v, str)]
 
 
-def _problem(doc: Document, path: tuple, code: str, message: str, hint: str = "", *, key: bool = False) -> Problem:
+def _problem(doc: Document, path: tuple, code: str, message: str, hint: str = "", *, key: bool = False,
+             severity: str = "error") -> Problem:
     line, col = doc.where(path, key=key)
-    return Problem(doc.path, line, col, code, message, hint)
+    return Problem(doc.path, line, col, code, message, hint, severity)
 
 
 def _tool_data(doc: Document) -> dict:
@@ -295,6 +298,10 @@ def _walk(value, path: tuple):
             yield from _walk(v, path + (i,))
 
 
+# (years, code, severity): an entry reviewed longer ago than this is stale; the longest limit is checked first.
+REVIEW_AGE_LIMITS = ((2, "ATL217", "error"), (1, "ATL216", "warning"))
+
+
 def reviewed_dates(tools: list[Document], today: dt.date) -> Iterator[Problem]:
     for doc in tools:
         value = _tool_data(doc).get("reviewed")
@@ -302,12 +309,30 @@ def reviewed_dates(tools: list[Document], today: dt.date) -> Iterator[Problem]:
             reviewed = dt.date.fromisoformat(value) if isinstance(value, str) else None
         except ValueError:
             continue  # the schema reports the malformed date
-        if reviewed and reviewed > today:
+        if reviewed is None:
+            continue
+        if reviewed > today:
             yield _problem(doc, ("reviewed",), "ATL211", f"reviewed date {value} is in the future",
                            f"Use the date you checked the entry (today is {today.isoformat()}).")
+            continue
+        for years, code, severity in REVIEW_AGE_LIMITS:
+            if reviewed < years_before(today, years):
+                yield _problem(doc, ("reviewed",), code, f"reviewed {value}, more than {12 * years} months ago",
+                               "Check every field against its sources again, then set `reviewed` to today's date.",
+                               severity=severity)
+                break
 
 
-def run_all(shared: dict[str, Document], tools: list[Document], today: dt.date) -> list[Problem]:
+def years_before(day: dt.date, years: int) -> dt.date:
+    """The same calendar day `years` earlier (28 February for 29 February)."""
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:
+        return day.replace(year=day.year - years, day=28)
+
+
+def run_all(shared: dict[str, Document], tools: list[Document], today: dt.date,
+            github: dict[str, RepoFacts] | None = None) -> list[Problem]:
     problems: list[Problem] = []
     problems += file_name_matches_id(tools)
     problems += tool_references(shared, tools)
@@ -319,4 +344,5 @@ def run_all(shared: dict[str, Document], tools: list[Document], today: dt.date) 
     problems += urls(list(shared.values()) + tools)
     problems += invisible_characters(list(shared.values()) + tools)
     problems += reviewed_dates(tools, today)
+    problems += github_problems(tools, github or {})
     return problems

@@ -87,7 +87,7 @@ def visit(browser, site_url):
 
 
 PAGE_TYPES = ["", "categories/model-monitoring/", "tools/mlflow/", "tools/whylabs/", "learning-path/", "glossary/",
-              "contributing/", "map/", "reach/", "compare/", "compare/?tools=mlflow,wandb", "compare/monitoring-six/"]
+              "review/", "contributing/", "map/", "reach/", "compare/", "compare/?tools=mlflow,wandb", "compare/monitoring-six/"]
 
 
 @pytest.mark.parametrize("path", PAGE_TYPES)
