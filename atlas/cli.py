@@ -1,4 +1,4 @@
-"""Command line: `python -m atlas check [PATH...]`, `python -m atlas links`."""
+"""Command line: `python -m atlas check [PATH...]`, `python -m atlas links`, `python -m atlas enrich`."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from atlas import enrich
 from atlas.errors import format_report
 from atlas.links import command as links
 from atlas.validate import check_catalog
@@ -23,6 +24,8 @@ def parser() -> argparse.ArgumentParser:
                        help="the catalog that tool files given as PATH are checked against (default: catalog/)")
     links.add_arguments(commands.add_parser(
         "links", help="check every external URL of the catalog and docs/ (network); exit 1 only when one is broken"))
+    enrich.add_arguments(commands.add_parser(
+        "enrich", help="refresh catalog/github.json from the GitHub API (network): stars, activity, releases, archived"))
     return top
 
 
@@ -30,6 +33,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     if args.command == "links":
         return links.run(args)
+    if args.command == "enrich":
+        return enrich.run(args)
     return run_check(args.paths, args.catalog)
 
 

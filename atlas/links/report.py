@@ -6,7 +6,7 @@ from atlas.links.allowlist import AllowedUrl
 from atlas.links.check import STATUSES, LinkResult
 
 FORMAT_VERSION = "1.0"
-MAX_ROWS = 200  # per section: a GitHub issue body holds 65,536 characters; the JSON report has everything
+MAX_ROWS = 100  # per section: a GitHub issue body holds 65,536 characters; the JSON report has everything
 MAX_PLACES = 3
 
 # status -> (heading, what it means for the reader, extra column: (title, value))
