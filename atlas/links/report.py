@@ -15,7 +15,7 @@ _SECTIONS = {
                ("answer", lambda r: r.detail)),
     "unreachable": ("Unreachable", "Failed on every attempt for reasons that may pass (timeouts, resets, 429, 5xx). "
                     "Often fine next run; look again if a URL stays here.",
-                    ("answer", lambda r: f"{r.detail} ({r.attempts} attempts)")),
+                    ("answer", lambda r: f"{r.detail} ({r.attempts} attempt{'' if r.attempts == 1 else 's'})")),
     "redirected": ("Redirected", "Moved permanently: update the entry to the new address.",
                    ("new address", lambda r: r.new_url or "")),
     "skipped": ("Skipped", "Not requested: listed in links-allowlist.yaml.", ("reason", lambda r: r.detail)),
