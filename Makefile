@@ -10,7 +10,7 @@ export NO_MKDOCS_2_WARNING := 1
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 export SOURCE_DATE_EPOCH
 
-.PHONY: serve site check test fuzz bench clean
+.PHONY: serve site check test fuzz bench links enrich clean
 
 serve: $(INSTALLED) ## check the catalog, build and serve on http://127.0.0.1:8000 with live reload
 	$(BIN)/python -m atlas check
@@ -32,6 +32,11 @@ fuzz: $(INSTALLED) ## long property-based campaign (10,000 examples per property
 bench: $(INSTALLED) ## build time vs a plain mkdocs-material floor, scale, validation, page weight, browser; writes BENCHMARKS.md
 	scripts/ensure-system-packages chromium
 	$(BIN)/python bench/run.py
+links: $(INSTALLED) ## check every external URL of the catalog and docs/ (network); pass options with ARGS="..."
+	$(BIN)/python -m atlas links $(ARGS)
+
+enrich: $(INSTALLED) ## refresh catalog/github.json from the GitHub API (network; reads GITHUB_TOKEN); options in ARGS="..."
+	$(BIN)/python -m atlas enrich $(ARGS)
 
 $(INSTALLED): requirements.txt pyproject.toml
 	PYTHON=$(PYTHON) scripts/ensure-system-packages venv

@@ -6,6 +6,7 @@ import datetime as dt
 import os
 from pathlib import Path
 
+from atlas import github
 from atlas.errors import format_report
 from atlas.model import Catalog, build_catalog
 from atlas.validate import check_catalog
@@ -25,7 +26,7 @@ def load_valid_catalog(root: str | Path, today: dt.date | None = None) -> Catalo
     checked = check_catalog(root, today=today)
     if checked.errors:
         raise CatalogInvalid(format_report(checked.problems))
-    return build_catalog(
+    catalog = build_catalog(
         categories_data=checked.shared["categories"].data,
         tools_data=[doc.data for doc in checked.tools],
         learning_data=checked.shared["learning-path"].data,
@@ -34,6 +35,8 @@ def load_valid_catalog(root: str | Path, today: dt.date | None = None) -> Catalo
         stacks_data=checked.shared["stacks"].data,
         stores_data=checked.shared["stores"].data,
     )
+    github.attach(catalog, checked.github)
+    return catalog
 
 
 class BuildState:

@@ -1,4 +1,4 @@
-"""Command line: `python -m atlas check [PATH...]`."""
+"""Command line: `python -m atlas check [PATH...]`, `python -m atlas links`, `python -m atlas enrich`."""
 
 from __future__ import annotations
 
@@ -6,21 +6,35 @@ import argparse
 import sys
 from pathlib import Path
 
+from atlas import enrich
 from atlas.errors import format_report
+from atlas.links import command as links
 from atlas.validate import check_catalog
 
 DEFAULT_CATALOG = Path("catalog")
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m atlas", description="MLOps Atlas catalog tools.")
-    commands = parser.add_subparsers(dest="command", required=True)
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="python -m atlas", description="MLOps Atlas catalog tools.")
+    commands = top.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="validate the catalog; report every problem as path:line:col: CODE message")
     check.add_argument("paths", nargs="*", type=Path,
                        help="catalog folders, or tool files to check against the catalog (default: catalog/)")
     check.add_argument("--catalog", type=Path, default=DEFAULT_CATALOG,
                        help="the catalog that tool files given as PATH are checked against (default: catalog/)")
-    args = parser.parse_args(argv)
+    links.add_arguments(commands.add_parser(
+        "links", help="check every external URL of the catalog and docs/ (network); exit 1 only when one is broken"))
+    enrich.add_arguments(commands.add_parser(
+        "enrich", help="refresh catalog/github.json from the GitHub API (network): stars, activity, releases, archived"))
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    if args.command == "links":
+        return links.run(args)
+    if args.command == "enrich":
+        return enrich.run(args)
     return run_check(args.paths, args.catalog)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from atlas.build import BuildState
 from atlas.render import category as category_render
-from atlas.render import amoeba, compare, decide, guides, landscape, learning, reference, stacks
+from atlas.render import amoeba, compare, decide, guides, landscape, learning, reference, review, stacks
 from atlas.render import tool as tool_render
 
 
@@ -60,6 +60,8 @@ def build(env) -> dict:
     def view(render):
         """A page that shows the whole catalog through one renderer taking (catalog, root)."""
         return lambda: render(BuildState.require(), root())
+    def entries_to_review() -> str:
+        return review.entries_to_review(BuildState.require(), root())
 
     def catalog_counts() -> str:
         catalog = BuildState.require()
@@ -83,5 +85,6 @@ def build(env) -> dict:
         "compare_app": compare_app,
         "reach_matrix": reach_matrix,
         "landscape_map": landscape_map,
+        "entries_to_review": entries_to_review,
         "catalog_counts": catalog_counts,
     }

@@ -32,7 +32,7 @@ START_VIEWS = (
     ("guides/stores.md", "A store for everything", "stores_guide"),
     ("guides/how-to-choose.md", "How to choose", "how_to_choose"),
 )
-FIXED_NAV_AFTER = [{"Glossary": "glossary.md"}, {"Contributing": "contributing.md"}]
+FIXED_NAV_AFTER = [{"Glossary": "glossary.md"}, {"Entries to review": "review.md"}, {"Contributing": "contributing.md"}]
 
 
 def on_config(config):

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import FIXTURES, REAL_CATALOG, ROOT, TEST_SITE_URL, build_site, catalog_with_overlay
+from conftest import FIXTURE_ENV, FIXTURES, REAL_CATALOG, ROOT, TEST_SITE_URL, build_site, catalog_with_overlay
 from sitecheck import broken_internal_links, missing_tool_pages, page, tool_pages
 
 REAL_TOOLS = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8"))["name"] for p in (REAL_CATALOG / "tools").glob("*.yaml")}
@@ -127,7 +127,7 @@ def test_undefined_macro_fails_the_build(tmp_path):
         shutil.copytree(ROOT / folder, project / folder, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(FIXTURES / "catalog", project / "catalog")
     (project / "docs" / "broken.md").write_text("---\nrender_macros: true\n---\n\n{{ no_such_macro() }}\n")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **FIXTURE_ENV}
     env.pop("ATLAS_CATALOG", None)
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "out")],
                             cwd=project, env=env, capture_output=True, text=True, timeout=300)

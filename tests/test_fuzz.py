@@ -20,7 +20,7 @@ from atlas.load import LoadError, load_file
 from atlas.render import compare, table
 from atlas.render.tool import tool_page
 from atlas.validate import check_catalog
-from conftest import BASE_CATALOG, ROOT
+from conftest import BASE_CATALOG, FIXTURE_DATE, ROOT
 
 settings.register_profile("default", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("fuzz", max_examples=10_000, deadline=None,
@@ -48,7 +48,7 @@ def _check_and_render(entry_bytes: bytes) -> None:
     """Check the entry against the fixture catalog; errors must be located; a clean entry must render."""
     with tempfile.TemporaryDirectory() as tmp:
         path = _write(Path(tmp), "fuzzed.yaml", entry_bytes)
-        checked = check_catalog(BASE_CATALOG, extra_tools=[path])
+        checked = check_catalog(BASE_CATALOG, extra_tools=[path], today=FIXTURE_DATE)
         for problem in checked.problems:
             assert LOCATED.match(problem.code), problem
             assert problem.line >= 1 and problem.col >= 1, problem
@@ -60,7 +60,7 @@ def _check_and_render(entry_bytes: bytes) -> None:
         shutil.copytree(BASE_CATALOG, catalog_dir)
         shutil.copyfile(path, catalog_dir / "tools" / path.name)
         try:
-            catalog = load_valid_catalog(catalog_dir)
+            catalog = load_valid_catalog(catalog_dir, today=FIXTURE_DATE)
         except CatalogInvalid as exc:  # file name differs from a fuzzed id: still a located error
             assert "ATL200" in str(exc)
             return

@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup
 
 from atlas.audit import audit_site
 from atlas.build import load_valid_catalog
-from conftest import FIXTURES, ROOT, build_site, catalog_with_overlay
+from conftest import FIXTURE_DATE, FIXTURES, ROOT, build_site, catalog_with_overlay
 from sitecheck import page
 
 HOSTILE = FIXTURES / "hostile"
@@ -137,4 +137,4 @@ def test_accepted_attack_is_exported_verbatim(case, hostile_site):
 
 
 def test_hostile_site_loses_nothing(hostile_catalog, hostile_site):
-    assert audit_site(load_valid_catalog(hostile_catalog), hostile_site) == []
+    assert audit_site(load_valid_catalog(hostile_catalog, today=FIXTURE_DATE), hostile_site) == []
