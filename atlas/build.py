@@ -43,6 +43,7 @@ class BuildState:
     """The catalog of the build in progress, shared by the MkDocs hook and the macros."""
 
     catalog: Catalog | None = None
+    slots = None  # atlas.slots.Slots of the build in progress, set by the hook
 
     @classmethod
     def require(cls) -> Catalog:

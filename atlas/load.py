@@ -64,6 +64,8 @@ class Document:
     positions: dict[tuple, tuple[int, int]] = field(default_factory=dict)
     # (line, column) of every mapping key, keyed by the path of the value it introduces.
     key_positions: dict[tuple, tuple[int, int]] = field(default_factory=dict)
+    # The text as read; rules use it for quick whole-file checks before walking every value.
+    text: str = field(default="", repr=False)
 
     def where(self, path: tuple, *, key: bool = False) -> tuple[int, int]:
         """The position of `path`, or of its nearest ancestor that has one."""
@@ -119,7 +121,7 @@ def load_bytes(raw: bytes, path: str) -> Document:
 
 
 def load_text(text: str, path: str) -> Document:
-    doc = Document(path=path, data=None)
+    doc = Document(path=path, data=None, text=text)
     try:
         doc.data = _compose(_Parser(text), doc)
     except yaml.MarkedYAMLError as exc:
@@ -194,8 +196,19 @@ def _compose(parser, doc: Document):
             fail(event, "ATL005", f"the tag '{tag}' is not allowed",
                  "Remove the tag: entries contain only text, numbers, lists and mappings.")
 
+    scalar_event, mapping_start, sequence_start = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
+    collection_end = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
     while True:
         event = parser.get_event()
+        kind = event.__class__
+        if kind is scalar_event:  # the most common event first: this loop runs for every value of every file
+            if event.anchor or (event.tag and event.tag not in _CORE_TAGS):
+                check_node(event)
+            place(event, _scalar(event))
+            continue
+        if kind in collection_end:
+            stack.pop()
+            continue
         if isinstance(event, yaml.StreamEndEvent):
             break
         if isinstance(event, yaml.DocumentStartEvent):

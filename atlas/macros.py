@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from atlas.build import BuildState
 from atlas.render import category as category_render
 from atlas.render import amoeba, compare, decide, guides, landscape, learning, reference, review, stacks
@@ -67,7 +69,7 @@ def build(env) -> dict:
         catalog = BuildState.require()
         return f"{len(catalog.tools)} tools in {len(catalog.categories)} categories"
 
-    return {
+    macros = {
         "tool_page": tool_page,
         "category_page": category_page,
         "stages_overview": stages_overview,
@@ -88,3 +90,19 @@ def build(env) -> dict:
         "entries_to_review": entries_to_review,
         "catalog_counts": catalog_counts,
     }
+    return {name: fn if name in INLINE else _lifted(fn, env) for name, fn in macros.items()}
+
+
+# Macros used inside a sentence; all others return blocks that are lifted out of the Markdown.
+INLINE = frozenset({"catalog_counts"})
+
+
+def _lifted(fn, env):
+    """The macro, with its generated HTML blocks handed to Markdown as placeholders (atlas/slots.py)."""
+    @functools.wraps(fn)
+    def call(*args, **kwargs):
+        out = fn(*args, **kwargs)
+        if BuildState.slots is None or env.page is None:
+            return out
+        return BuildState.slots.stash(env.page.file.src_uri, out)
+    return call

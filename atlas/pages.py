@@ -18,6 +18,7 @@ from atlas.audit import audit_site
 from atlas.build import BuildState, CatalogInvalid, catalog_dir, load_valid_catalog
 from atlas.model import Catalog
 from atlas.render import landscape
+from atlas.slots import Slots
 
 # Generated views of the whole catalog: (file, title, macro); the macro takes no argument.
 VIEWS = (
@@ -37,6 +38,7 @@ FIXED_NAV_AFTER = [{"Glossary": "glossary.md"}, {"Entries to review": "review.md
 
 def on_config(config):
     root = catalog_dir(config.config_file_path and Path(config.config_file_path).parent or ".")
+    BuildState.slots = Slots()
     try:
         BuildState.catalog = load_valid_catalog(root)
     except CatalogInvalid as exc:
@@ -90,6 +92,11 @@ def page_source(macro: str, item_id: str | None, title: str) -> str:
     hide = "hide: [toc]\n" if macro in WIDE else ""
     return (f"---\ntitle: {json.dumps(escape(title, quote=True))}\nrender_macros: true\n{hide}---\n\n"
             f"{{{{ {macro}({argument}) }}}}\n")
+
+
+def on_page_content(html: str, page, config, files) -> str:
+    """Put the generated blocks back where Markdown saw only placeholders (atlas/slots.py)."""
+    return BuildState.slots.restore(page.file.src_uri, html) if BuildState.slots else html
 
 
 def on_post_build(config) -> None:

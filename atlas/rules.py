@@ -249,13 +249,32 @@ def _unknown(doc: Document, path: tuple, values, known: set[str], code: str, wha
             yield _problem(doc, path + (j,), code, f"unknown {what} '{value}'", close_match(value, known) + f"Use an existing {what} id.")
 
 
-def url_fields(doc: Document) -> Iterator[tuple[tuple, str]]:
-    """(path, value) of every URL field of a document: the rule below and the link checker read the same fields."""
-    for path, value in _walk(doc.data, ()):
-        key = next((p for p in reversed(path) if isinstance(p, str)), None)
-        is_list_item = len(path) >= 2 and isinstance(path[-1], int) and path[-2] in URL_LIST_KEYS
-        if isinstance(value, str) and (key in URL_KEYS and not isinstance(path[-1], int) or is_list_item):
-            yield path, value
+def url_fields(doc: Document) -> list[tuple[tuple, str]]:
+    """(path, value) of every URL field of a document: the rule below and the link checker read the same fields.
+
+    A URL field is a text value under a key in URL_KEYS, or a text item of a list under a key in URL_LIST_KEYS."""
+    found: list[tuple[tuple, str]] = []
+
+    def visit(value, path: tuple, list_key) -> None:
+        if isinstance(value, dict):
+            for k, v in value.items():
+                if isinstance(v, str):
+                    if k in URL_KEYS:
+                        found.append((path + (k,), v))
+                elif isinstance(v, dict):
+                    visit(v, path + (k,), None)
+                elif isinstance(v, list):
+                    visit(v, path + (k,), k)
+        elif isinstance(value, list):
+            for i, v in enumerate(value):
+                if isinstance(v, str):
+                    if list_key in URL_LIST_KEYS:
+                        found.append((path + (i,), v))
+                elif isinstance(v, (dict, list)):
+                    visit(v, path + (i,), None)
+
+    visit(doc.data, (), None)
+    return found
 
 
 def urls(docs: list[Document]) -> Iterator[Problem]:
@@ -276,7 +295,9 @@ _INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u
 
 def invisible_characters(docs: list[Document]) -> Iterator[Problem]:
     for doc in docs:
-        for path, value in _walk(doc.data, ()):
+        if doc.text and "\\" not in doc.text and not _INVISIBLE.search(doc.text):
+            continue  # such characters come only from the text itself or from backslash escapes
+        for path, value in _entries(doc):
             texts = [(value, False)] if isinstance(value, str) else []
             if path and isinstance(path[-1], str):
                 texts.append((path[-1], True))
@@ -291,9 +312,12 @@ def invisible_characters(docs: list[Document]) -> Iterator[Problem]:
                     break
 
 
+_URL_BAD_CHARS = re.compile(r"[\s\x00-\x1f\x7f-\x9f]")
+
+
 def url_problem(url: str) -> str:
     """Why a contributed URL is refused, or an empty string when it is fine."""
-    if any(ch.isspace() or ord(ch) < 32 or 0x7F <= ord(ch) <= 0x9F for ch in url):
+    if _URL_BAD_CHARS.search(url):
         return "it contains spaces or control characters"
     try:
         parts = urlsplit(url)
@@ -321,14 +345,26 @@ def url_problem(url: str) -> str:
     return ""
 
 
-def _walk(value, path: tuple):
-    yield path, value
-    if isinstance(value, dict):
-        for k, v in value.items():
-            yield from _walk(v, path + (k,))
-    elif isinstance(value, list):
-        for i, v in enumerate(value):
-            yield from _walk(v, path + (i,))
+_ENTRIES: dict[int, tuple[object, list]] = {}
+
+
+def _entries(doc: Document) -> list[tuple[tuple, object]]:
+    """(path, value) of every value in a document, in file order; computed once per document and rule run,
+    because several rules read every value."""
+    cached = _ENTRIES.get(id(doc))
+    if cached is not None and cached[0] is doc:
+        return cached[1]
+    entries: list[tuple[tuple, object]] = []
+    stack = [((), doc.data)]
+    while stack:
+        path, value = stack.pop()
+        entries.append((path, value))
+        if isinstance(value, dict):
+            stack.extend(reversed([(path + (k,), v) for k, v in value.items()]))
+        elif isinstance(value, list):
+            stack.extend(reversed([(path + (i,), v) for i, v in enumerate(value)]))
+    _ENTRIES[id(doc)] = (doc, entries)
+    return entries
 
 
 # (years, code, severity): an entry reviewed longer ago than this is stale; the longest limit is checked first.
@@ -366,6 +402,14 @@ def years_before(day: dt.date, years: int) -> dt.date:
 
 def run_all(shared: dict[str, Document], tools: list[Document], today: dt.date,
             github: dict[str, RepoFacts] | None = None) -> list[Problem]:
+    try:
+        return _run_all(shared, tools, today, github)
+    finally:
+        _ENTRIES.clear()
+
+
+def _run_all(shared: dict[str, Document], tools: list[Document], today: dt.date,
+             github: dict[str, RepoFacts] | None) -> list[Problem]:
     problems: list[Problem] = []
     problems += file_name_matches_id(tools)
     problems += tool_references(shared, tools)
