@@ -46,6 +46,7 @@ RULES: tuple[Rule, ...] = (
     Rule("ATL211", "Reviewed date in the future", "Use the date you checked the entry."),
     Rule("ATL212", "A tool compared with itself, or twice with the same tool", "List each alternative once, never the tool itself."),
     Rule("ATL213", "Missing or unexpected catalog file", "Keep the catalog layout: categories.yaml, glossary.yaml, learning-path.yaml, comparisons.yaml, tools/<id>.yaml."),
+    Rule("ATL220", "File not in the canonical layout (a warning)", "Run `python -m atlas fmt PATH`; `--check` shows the difference."),
 )
 
 BY_CODE = {rule.code: rule for rule in RULES}

@@ -37,6 +37,8 @@ def format_report(problems: list[Problem]) -> str:
     files = len({p.path for p in errors})
     if errors:
         lines.append(f"{_plural(len(errors), 'error')} in {_plural(files, 'file')}.")
+    elif len(problems) > len(errors):
+        lines.append(f"No errors; {_plural(len(problems) - len(errors), 'warning')}.")
     else:
         lines.append("No errors.")
     return "\n".join(lines)
