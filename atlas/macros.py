@@ -5,6 +5,7 @@ from __future__ import annotations
 from atlas.build import BuildState
 from atlas.render import category as category_render
 from atlas.render import amoeba, compare, landscape, reference, tool as tool_render
+from atlas.render import fields
 
 
 def root_of(page_url: str) -> str:
@@ -66,4 +67,5 @@ def build(env) -> dict:
         "reach_matrix": reach_matrix,
         "landscape_map": landscape_map,
         "catalog_counts": catalog_counts,
+        "field_reference": fields.field_reference,
     }
