@@ -24,7 +24,8 @@ VIEWS = (
     ("compare/index.md", "Compare tools", "compare_app"),
     ("reach.md", "Who reaches where", "reach_matrix"),
 )
-FIXED_NAV_AFTER = [{"Learning path": "learning-path.md"}, {"Glossary": "glossary.md"}, {"Contributing": "contributing.md"}]
+FIXED_NAV_AFTER = [{"Learning path": "learning-path.md"}, {"Glossary": "glossary.md"}, {"Contributing": "contributing.md"},
+                   {"API and data": "api.md"}]
 
 
 def on_config(config):
