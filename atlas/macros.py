@@ -5,7 +5,7 @@ from __future__ import annotations
 from atlas.build import BuildState
 from atlas.render import category as category_render
 from atlas.render import amoeba, compare, landscape, reference, tool as tool_render
-from atlas.render import fields
+from atlas.render import fields, stats
 
 
 def root_of(page_url: str) -> str:
@@ -51,6 +51,9 @@ def build(env) -> dict:
     def landscape_map() -> str:
         return landscape.landscape_map(BuildState.require(), root())
 
+    def stats_page() -> str:
+        return stats.stats_page(BuildState.require(), root())
+
     def catalog_counts() -> str:
         catalog = BuildState.require()
         return f"{len(catalog.tools)} tools in {len(catalog.categories)} categories"
@@ -68,4 +71,5 @@ def build(env) -> dict:
         "landscape_map": landscape_map,
         "catalog_counts": catalog_counts,
         "field_reference": fields.field_reference,
+        "stats_page": stats_page,
     }

@@ -23,6 +23,7 @@ VIEWS = (
     ("map.md", "Landscape map", "landscape_map"),
     ("compare/index.md", "Compare tools", "compare_app"),
     ("reach.md", "Who reaches where", "reach_matrix"),
+    ("stats.md", "Statistics", "stats_page"),
 )
 FIXED_NAV_AFTER = [{"Learning path": "learning-path.md"}, {"Glossary": "glossary.md"}, {"Contributing": "contributing.md"},
                    {"API and data": "api.md"}]
