@@ -5,7 +5,7 @@ from __future__ import annotations
 from atlas.build import BuildState
 from atlas.render import category as category_render
 from atlas.render import amoeba, compare, landscape, reference, tool as tool_render
-from atlas.render import fields, stats
+from atlas.render import fields, stats, whatsnew
 
 
 def root_of(page_url: str) -> str:
@@ -54,6 +54,9 @@ def build(env) -> dict:
     def stats_page() -> str:
         return stats.stats_page(BuildState.require(), root())
 
+    def whats_new() -> str:
+        return whatsnew.whats_new(BuildState.require(), root())
+
     def catalog_counts() -> str:
         catalog = BuildState.require()
         return f"{len(catalog.tools)} tools in {len(catalog.categories)} categories"
@@ -72,4 +75,5 @@ def build(env) -> dict:
         "catalog_counts": catalog_counts,
         "field_reference": fields.field_reference,
         "stats_page": stats_page,
+        "whats_new": whats_new,
     }

@@ -13,8 +13,9 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from atlas import export
+from atlas import export, feed
 from atlas.build import BuildState, CatalogInvalid, catalog_dir, load_valid_catalog
+from atlas.macros import root_of
 from atlas.model import Catalog
 from atlas.render import landscape
 
@@ -24,6 +25,7 @@ VIEWS = (
     ("compare/index.md", "Compare tools", "compare_app"),
     ("reach.md", "Who reaches where", "reach_matrix"),
     ("stats.md", "Statistics", "stats_page"),
+    ("new.md", "What's new", "whats_new"),
 )
 FIXED_NAV_AFTER = [{"Learning path": "learning-path.md"}, {"Glossary": "glossary.md"}, {"Contributing": "contributing.md"},
                    {"API and data": "api.md"}]
@@ -75,5 +77,14 @@ def page_source(macro: str, item_id: str | None, title: str) -> str:
             f"{{{{ {macro}({argument}) }}}}\n")
 
 
+def on_post_page(output: str, page, config) -> str:
+    """Announce the Atom feeds in every page's <head> (not on 404.html, which is served at any address)."""
+    if page.url == "404.html" or "</head>" not in output:
+        return output
+    links = feed.head_links(page.url, root_of(page.url), BuildState.require())
+    return output.replace("</head>", links + "</head>", 1)
+
+
 def on_post_build(config) -> None:
     export.write_exports(BuildState.require(), Path(config.site_dir) / "api")
+    feed.write_feeds(BuildState.require(), Path(config.site_dir), config.site_url or "http://127.0.0.1:8000/")
