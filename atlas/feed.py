@@ -82,11 +82,11 @@ def write_feeds(catalog: Catalog, site_dir: Path, site_url: str) -> None:
                       feed_path=f"categories/{category.id}/feed.xml", page_path=f"categories/{category.id}/"), encoding="utf-8")
 
 
-def head_links(page_url: str, root: str, catalog: Catalog) -> str:
-    """<link rel="alternate"> tags for a page's <head>: the site feed, and on a category page its own feed."""
-    links = [f'<link rel="alternate" type="application/atom+xml" title="{text(FEED_TITLE)}" href="{root}feed.xml">']
-    parts = page_url.strip("/").split("/")
-    if len(parts) == 2 and parts[0] == "categories" and parts[1] in catalog.categories:
-        title = f"MLOps Atlas: {catalog.categories[parts[1]].title}"
-        links.append(f'<link rel="alternate" type="application/atom+xml" title="{text(title)}" href="{root}categories/{parts[1]}/feed.xml">')
-    return "".join(links)
+def head_link(root: str) -> str:
+    """The <link rel="alternate"> for every page's <head>: the site feed.
+
+    Only the site feed: mkdocs-material fetches `sitemap.xml` next to every alternate link's
+    address (for its language selector), which exists at the site root but not in a category
+    folder. Category feeds are linked from the What's new page instead.
+    """
+    return f'<link rel="alternate" type="application/atom+xml" title="{text(FEED_TITLE)}" href="{root}feed.xml">'

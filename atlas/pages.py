@@ -78,11 +78,10 @@ def page_source(macro: str, item_id: str | None, title: str) -> str:
 
 
 def on_post_page(output: str, page, config) -> str:
-    """Announce the Atom feeds in every page's <head> (not on 404.html, which is served at any address)."""
+    """Announce the site's Atom feed in every page's <head> (not on 404.html, which is served at any address)."""
     if page.url == "404.html" or "</head>" not in output:
         return output
-    links = feed.head_links(page.url, root_of(page.url), BuildState.require())
-    return output.replace("</head>", links + "</head>", 1)
+    return output.replace("</head>", feed.head_link(root_of(page.url)) + "</head>", 1)
 
 
 def on_post_build(config) -> None:

@@ -1,5 +1,6 @@
 """`atlas fmt`: canonical key order and layout, comments kept in place, never a change to the data."""
 
+import io
 import shutil
 import subprocess
 import sys
@@ -32,7 +33,6 @@ def scrambled(text: str) -> str:
     for mapping in [data, *data.get("criteria", {}).values()]:
         for key in reversed(list(mapping)):
             mapping.move_to_end(key)
-    import io
     out = io.StringIO()
     yaml.dump(data, out)
     return out.getvalue()
