@@ -6,8 +6,11 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 NODE_INSTALLED := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
+# Reproducible builds: dates in the output (sitemap) come from the last commit, not from the clock.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+export SOURCE_DATE_EPOCH
 
-.PHONY: serve site check test clean
+.PHONY: serve site check test fuzz links enrich clean
 
 serve: $(INSTALLED) ## check the catalog, build and serve on http://127.0.0.1:8000 with live reload
 	$(BIN)/python -m atlas check
@@ -22,6 +25,15 @@ check: $(INSTALLED) ## validate the catalog
 test: $(INSTALLED) $(NODE_INSTALLED) ## every test (installs Debian's chromium for the browser tests if missing)
 	scripts/ensure-system-packages chromium
 	$(BIN)/python -m pytest
+
+fuzz: $(INSTALLED) ## long property-based campaign (10,000 examples per property) on loading, checking and rendering
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/test_fuzz.py -q -p no:cacheprovider
+
+links: $(INSTALLED) ## check every external URL of the catalog and docs/ (network); pass options with ARGS="..."
+	$(BIN)/python -m atlas links $(ARGS)
+
+enrich: $(INSTALLED) ## refresh catalog/github.json from the GitHub API (network; reads GITHUB_TOKEN); options in ARGS="..."
+	$(BIN)/python -m atlas enrich $(ARGS)
 
 $(INSTALLED): requirements.txt pyproject.toml
 	PYTHON=$(PYTHON) scripts/ensure-system-packages venv

@@ -6,6 +6,7 @@ import datetime as dt
 import os
 from pathlib import Path
 
+from atlas import github
 from atlas.errors import format_report
 from atlas.model import Catalog, build_catalog
 from atlas.validate import check_catalog
@@ -25,13 +26,15 @@ def load_valid_catalog(root: str | Path, today: dt.date | None = None) -> Catalo
     checked = check_catalog(root, today=today, formatting=False)  # layout warnings never stop a build
     if checked.errors:
         raise CatalogInvalid(format_report(checked.problems))
-    return build_catalog(
+    catalog = build_catalog(
         categories_data=checked.shared["categories"].data,
         tools_data=[doc.data for doc in checked.tools],
         learning_data=checked.shared["learning-path"].data,
         glossary_data=checked.shared["glossary"].data,
         comparisons_data=checked.shared["comparisons"].data,
     )
+    github.attach(catalog, checked.github)
+    return catalog
 
 
 class BuildState:

@@ -1,4 +1,4 @@
-"""Command line: `python -m atlas check|fmt|new`."""
+"""Command line: `python -m atlas check [PATH...]`, `links`, `enrich`, `fmt` and `new`."""
 
 from __future__ import annotations
 
@@ -6,21 +6,26 @@ import argparse
 import sys
 from pathlib import Path
 
-from atlas import fmt, scaffold
+from atlas import enrich, fmt, scaffold
 from atlas.errors import format_report
+from atlas.links import command as links
 from atlas.validate import check_catalog
 
 DEFAULT_CATALOG = Path("catalog")
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m atlas", description="MLOps Atlas catalog tools.")
-    commands = parser.add_subparsers(dest="command", required=True)
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="python -m atlas", description="MLOps Atlas catalog tools.")
+    commands = top.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="validate the catalog; report every problem as path:line:col: CODE message")
     check.add_argument("paths", nargs="*", type=Path,
                        help="catalog folders, or tool files to check against the catalog (default: catalog/)")
     check.add_argument("--catalog", type=Path, default=DEFAULT_CATALOG,
                        help="the catalog that tool files given as PATH are checked against (default: catalog/)")
+    links.add_arguments(commands.add_parser(
+        "links", help="check every external URL of the catalog and docs/ (network); exit 1 only when one is broken"))
+    enrich.add_arguments(commands.add_parser(
+        "enrich", help="refresh catalog/github.json from the GitHub API (network): stars, activity, releases, archived"))
     formatter = commands.add_parser("fmt", help="rewrite catalog files in the canonical layout (key order, indentation), keeping comments")
     formatter.add_argument("paths", nargs="*", type=Path, help="files or folders (default: the whole catalog/)")
     formatter.add_argument("--check", action="store_true", help="change nothing; print a unified diff and exit 1 if a file would change")
@@ -35,7 +40,15 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("--id", help="the id, when the one derived from the name does not fit")
     new.add_argument("--yes", action="store_true", help="write without asking for confirmation")
     new.add_argument("--catalog", type=Path, default=DEFAULT_CATALOG, help="the catalog to add to (default: catalog/)")
-    args = parser.parse_args(argv)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    if args.command == "links":
+        return links.run(args)
+    if args.command == "enrich":
+        return enrich.run(args)
     if args.command == "fmt":
         return fmt.run(args.paths, args.check, args.catalog, sys.stdout)
     if args.command == "new":
@@ -53,5 +66,8 @@ def run_check(paths: list[Path], catalog: Path) -> int:
     problems = []
     for root in roots:
         problems += check_catalog(root, extra_tools=files if root == roots[0] else ()).problems
-    print(format_report(problems))
+    try:
+        print(format_report(problems))
+    except BrokenPipeError:  # `atlas check | head`: the reader left; the exit code still tells the truth
+        sys.stderr.close()
     return 1 if any(p.severity == "error" for p in problems) else 0

@@ -46,6 +46,13 @@ RULES: tuple[Rule, ...] = (
     Rule("ATL211", "Reviewed date in the future", "Use the date you checked the entry."),
     Rule("ATL212", "A tool compared with itself, or twice with the same tool", "List each alternative once, never the tool itself."),
     Rule("ATL213", "Missing or unexpected catalog file", "Keep the catalog layout: categories.yaml, glossary.yaml, learning-path.yaml, comparisons.yaml, tools/<id>.yaml."),
+    Rule("ATL230", "Invisible or control character in text", "Delete the character; the message names it and its position."),
+    # Freshness: what GitHub says about the repository (catalog/github.json), and the age of the review
+    Rule("ATL214", "Licence differs from the SPDX id GitHub detects (warning)", "Read the repository's LICENSE file again; fix `license`, or explain the difference in `license_note`."),
+    Rule("ATL215", "Tool marked active or maintenance whose repository GitHub says is archived", "Set `status: archived` (or discontinued or acquired) and say what happened in `status_note`."),
+    Rule("ATL216", "Reviewed more than 12 months ago (warning)", "Check every field against its sources again, then set `reviewed` to today's date."),
+    Rule("ATL217", "Reviewed more than 24 months ago", "Check every field against its sources again, then set `reviewed` to today's date."),
+    Rule("ATL218", "GitHub cannot find the repository, or it moved (warning)", "Set `repository` to the new address, or remove it if the code is no longer public."),
     Rule("ATL220", "File not in the canonical layout (a warning)", "Run `python -m atlas fmt PATH`; `--check` shows the difference."),
 )
 

@@ -18,7 +18,8 @@ class Problem:
     severity: str = "error"  # "error" fails the check; "warning" is reported only
 
     def format(self) -> str:
-        text = f"{self.path}:{self.line}:{self.col}: {self.code} {_one_line(self.message)}"
+        marker = "warning: " if self.severity == "warning" else ""
+        text = f"{self.path}:{self.line}:{self.col}: {self.code} {marker}{_one_line(self.message)}"
         if self.hint:
             text += f"\n  hint: {_one_line(self.hint)}"
         return text
@@ -34,13 +35,10 @@ def format_report(problems: list[Problem]) -> str:
     ordered = sorted(problems, key=lambda p: (p.path, p.line, p.col, p.code, p.message))
     lines = [p.format() for p in ordered]
     errors = [p for p in problems if p.severity == "error"]
+    warnings = len(problems) - len(errors)
     files = len({p.path for p in errors})
-    if errors:
-        lines.append(f"{_plural(len(errors), 'error')} in {_plural(files, 'file')}.")
-    elif len(problems) > len(errors):
-        lines.append(f"No errors; {_plural(len(problems) - len(errors), 'warning')}.")
-    else:
-        lines.append("No errors.")
+    count = f"{_plural(len(errors), 'error')} in {_plural(files, 'file')}" if errors else "No errors"
+    lines.append(count + (f", {_plural(warnings, 'warning')}." if warnings else "."))
     return "\n".join(lines)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from atlas.build import BuildState
 from atlas.render import category as category_render
-from atlas.render import amoeba, compare, landscape, reference, tool as tool_render
+from atlas.render import amoeba, compare, landscape, reference, review, tool as tool_render
 from atlas.render import fields, stats, whatsnew
 
 
@@ -57,6 +57,9 @@ def build(env) -> dict:
     def whats_new() -> str:
         return whatsnew.whats_new(BuildState.require(), root())
 
+    def entries_to_review() -> str:
+        return review.entries_to_review(BuildState.require(), root())
+
     def catalog_counts() -> str:
         catalog = BuildState.require()
         return f"{len(catalog.tools)} tools in {len(catalog.categories)} categories"
@@ -72,6 +75,7 @@ def build(env) -> dict:
         "compare_app": compare_app,
         "reach_matrix": reach_matrix,
         "landscape_map": landscape_map,
+        "entries_to_review": entries_to_review,
         "catalog_counts": catalog_counts,
         "field_reference": fields.field_reference,
         "stats_page": stats_page,

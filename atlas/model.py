@@ -7,6 +7,10 @@ the same facts. A missing criterion answer becomes an explicit `unknown`, never 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from atlas.github import RepoFacts
 
 # Licences whose code is public but which are not open source (OSI): say so wherever the licence shows.
 SOURCE_AVAILABLE = frozenset({"BUSL-1.1", "SSPL-1.0", "Elastic-2.0", "Commons-Clause", "PolyForm-Noncommercial-1.0.0",
@@ -68,6 +72,7 @@ class Tool:
     differs_from: list[Difference] = field(default_factory=list)
     requires: list[str] = field(default_factory=list)
     data: dict = field(default_factory=dict, repr=False)  # the entry as written, for exports
+    github: RepoFacts | None = None  # what catalog/github.json says about the repository, when it says anything
 
     @property
     def home(self) -> str:

@@ -14,6 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from atlas import export, feed
+from atlas.audit import audit_site
 from atlas.build import BuildState, CatalogInvalid, catalog_dir, load_valid_catalog
 from atlas.macros import root_of
 from atlas.model import Catalog
@@ -27,8 +28,8 @@ VIEWS = (
     ("stats.md", "Statistics", "stats_page"),
     ("new.md", "What's new", "whats_new"),
 )
-FIXED_NAV_AFTER = [{"Learning path": "learning-path.md"}, {"Glossary": "glossary.md"}, {"Contributing": "contributing.md"},
-                   {"API and data": "api.md"}]
+FIXED_NAV_AFTER = [{"Learning path": "learning-path.md"}, {"Glossary": "glossary.md"}, {"Entries to review": "review.md"},
+                   {"Contributing": "contributing.md"}, {"API and data": "api.md"}]
 
 
 def on_config(config):
@@ -85,5 +86,9 @@ def on_post_page(output: str, page, config) -> str:
 
 
 def on_post_build(config) -> None:
-    export.write_exports(BuildState.require(), Path(config.site_dir) / "api")
-    feed.write_feeds(BuildState.require(), Path(config.site_dir), config.site_url or "http://127.0.0.1:8000/")
+    catalog = BuildState.require()
+    export.write_exports(catalog, Path(config.site_dir) / "api")
+    feed.write_feeds(catalog, Path(config.site_dir), config.site_url or "http://127.0.0.1:8000/")
+    problems = audit_site(catalog, Path(config.site_dir))
+    if problems:
+        raise PluginError("The built site lost data:\n" + "\n".join(problems))

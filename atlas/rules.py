@@ -10,11 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import ipaddress
 import re
+import unicodedata
 from collections.abc import Iterator
 from pathlib import PurePath
 from urllib.parse import urlsplit
 
 from atlas.errors import Problem
+from atlas.github import RepoFacts
+from atlas.github_rules import github_problems
 from atlas.load import Document
 from atlas.schema import close_match
 
@@ -39,9 +42,10 @@ def _strings(value) -> list[tuple[int, str]]:
     return [(i, v) for i, v in enumerate(_list(value)) if isinstance(v, str)]
 
 
-def _problem(doc: Document, path: tuple, code: str, message: str, hint: str = "", *, key: bool = False) -> Problem:
+def _problem(doc: Document, path: tuple, code: str, message: str, hint: str = "", *, key: bool = False,
+             severity: str = "error") -> Problem:
     line, col = doc.where(path, key=key)
-    return Problem(doc.path, line, col, code, message, hint)
+    return Problem(doc.path, line, col, code, message, hint, severity)
 
 
 def _tool_data(doc: Document) -> dict:
@@ -212,17 +216,46 @@ def _unknown(doc: Document, path: tuple, values, known: set[str], code: str, wha
             yield _problem(doc, path + (j,), code, f"unknown {what} '{value}'", close_match(value, known) + f"Use an existing {what} id.")
 
 
+def url_fields(doc: Document) -> Iterator[tuple[tuple, str]]:
+    """(path, value) of every URL field of a document: the rule below and the link checker read the same fields."""
+    for path, value in _walk(doc.data, ()):
+        key = next((p for p in reversed(path) if isinstance(p, str)), None)
+        is_list_item = len(path) >= 2 and isinstance(path[-1], int) and path[-2] in URL_LIST_KEYS
+        if isinstance(value, str) and (key in URL_KEYS and not isinstance(path[-1], int) or is_list_item):
+            yield path, value
+
+
 def urls(docs: list[Document]) -> Iterator[Problem]:
     for doc in docs:
-        for path, value in _walk(doc.data, ()):
-            key = next((p for p in reversed(path) if isinstance(p, str)), None)
-            is_list_item = len(path) >= 2 and isinstance(path[-1], int) and path[-2] in URL_LIST_KEYS
-            if not isinstance(value, str) or not (key in URL_KEYS and not isinstance(path[-1], int) or is_list_item):
-                continue
+        for path, value in url_fields(doc):
             reason = url_problem(value)
             if reason:
                 yield _problem(doc, path, "ATL210", f"URL {value[:80]!r} is not allowed: {reason}",
                                "Use a public https:// address with a host name, e.g. https://example.org/docs.")
+
+
+# Characters that change how text is displayed without being visible: bidirectional overrides and
+# isolates (the "Trojan Source" trick), zero-width characters, Unicode tag characters (hidden text),
+# and control characters other than tab and newline.
+_INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e"
+                        "\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb\U000e0000-\U000e007f]")
+
+
+def invisible_characters(docs: list[Document]) -> Iterator[Problem]:
+    for doc in docs:
+        for path, value in _walk(doc.data, ()):
+            texts = [(value, False)] if isinstance(value, str) else []
+            if path and isinstance(path[-1], str):
+                texts.append((path[-1], True))
+            for text, is_key in texts:
+                found = _INVISIBLE.search(text)
+                if found:
+                    char = found.group()
+                    name = unicodedata.name(char, "control character")
+                    yield _problem(doc, path, "ATL230", f"text contains the invisible character U+{ord(char):04X} ({name})",
+                                   "Delete it: invisible and direction-changing characters can make text read differently "
+                                   "from what it is. Retype the text if you cannot see where it is.", key=is_key)
+                    break
 
 
 def url_problem(url: str) -> str:
@@ -265,6 +298,10 @@ def _walk(value, path: tuple):
             yield from _walk(v, path + (i,))
 
 
+# (years, code, severity): an entry reviewed longer ago than this is stale; the longest limit is checked first.
+REVIEW_AGE_LIMITS = ((2, "ATL217", "error"), (1, "ATL216", "warning"))
+
+
 def reviewed_dates(tools: list[Document], today: dt.date) -> Iterator[Problem]:
     for doc in tools:
         value = _tool_data(doc).get("reviewed")
@@ -272,12 +309,30 @@ def reviewed_dates(tools: list[Document], today: dt.date) -> Iterator[Problem]:
             reviewed = dt.date.fromisoformat(value) if isinstance(value, str) else None
         except ValueError:
             continue  # the schema reports the malformed date
-        if reviewed and reviewed > today:
+        if reviewed is None:
+            continue
+        if reviewed > today:
             yield _problem(doc, ("reviewed",), "ATL211", f"reviewed date {value} is in the future",
                            f"Use the date you checked the entry (today is {today.isoformat()}).")
+            continue
+        for years, code, severity in REVIEW_AGE_LIMITS:
+            if reviewed < years_before(today, years):
+                yield _problem(doc, ("reviewed",), code, f"reviewed {value}, more than {12 * years} months ago",
+                               "Check every field against its sources again, then set `reviewed` to today's date.",
+                               severity=severity)
+                break
 
 
-def run_all(shared: dict[str, Document], tools: list[Document], today: dt.date) -> list[Problem]:
+def years_before(day: dt.date, years: int) -> dt.date:
+    """The same calendar day `years` earlier (28 February for 29 February)."""
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:
+        return day.replace(year=day.year - years, day=28)
+
+
+def run_all(shared: dict[str, Document], tools: list[Document], today: dt.date,
+            github: dict[str, RepoFacts] | None = None) -> list[Problem]:
     problems: list[Problem] = []
     problems += file_name_matches_id(tools)
     problems += tool_references(shared, tools)
@@ -287,5 +342,7 @@ def run_all(shared: dict[str, Document], tools: list[Document], today: dt.date) 
     problems += learning_path_and_glossary(shared, tools)
     problems += comparisons(shared, tools)
     problems += urls(list(shared.values()) + tools)
+    problems += invisible_characters(list(shared.values()) + tools)
     problems += reviewed_dates(tools, today)
+    problems += github_problems(tools, github or {})
     return problems

@@ -7,8 +7,9 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from atlas import fmt, rules
+from atlas import fmt, github, rules
 from atlas.errors import Problem
+from atlas.github import RepoFacts
 from atlas.load import Document, LoadError, load_file
 from atlas.schema import schema_problems
 
@@ -24,6 +25,7 @@ class LoadedCatalog:
     shared: dict[str, Document] = field(default_factory=dict)  # kind -> document
     tools: list[Document] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    github: dict[str, RepoFacts] = field(default_factory=dict)  # from the generated github.json, when present
 
     @property
     def errors(self) -> list[Problem]:
@@ -70,7 +72,8 @@ def check_catalog(root: str | Path, extra_tools: list[str | Path] = (), today: d
             catalog.problems.extend(schema_problems(doc, "tool"))
             catalog.tools.append(doc)
             loaded.append(path)
-    catalog.problems.extend(rules.run_all(catalog.shared, catalog.tools, today or dt.date.today()))
+    catalog.github = _github_facts(root, catalog)
+    catalog.problems.extend(rules.run_all(catalog.shared, catalog.tools, today or reference_date(), catalog.github))
     if formatting:
         catalog.problems.extend(_formatting_problems(catalog, loaded))
     return catalog
@@ -83,6 +86,25 @@ def _formatting_problems(catalog: LoadedCatalog, paths: list[Path]) -> list[Prob
     order = fmt.criteria_order_of(taxonomy.data if taxonomy else None)
     found = (fmt.formatting_problem(path, display(path), order) for path in paths if display(path) not in flagged)
     return [problem for problem in found if problem is not None]
+
+
+def reference_date() -> dt.date:
+    """Today, unless ATLAS_TODAY (YYYY-MM-DD) pins the date review ages are measured from.
+
+    The tests pin it for their fixture catalogs, whose `reviewed` dates would otherwise grow stale.
+    """
+    pinned = os.environ.get("ATLAS_TODAY")
+    return dt.date.fromisoformat(pinned) if pinned else dt.date.today()
+
+
+def _github_facts(root: Path, catalog: LoadedCatalog) -> dict[str, RepoFacts]:
+    path = root / github.FILE_NAME
+    try:
+        return github.load_facts(path)
+    except github.GitHubFileInvalid as exc:
+        catalog.problems.append(Problem(display(path), 1, 1, "ATL001", f"{github.FILE_NAME} is not as `atlas enrich` writes it: {exc}",
+                                        "Run `python -m atlas enrich` again, or delete the file: it is optional."))
+        return {}
 
 
 def _load(path: Path, catalog: LoadedCatalog) -> Document | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import subprocess
@@ -17,6 +18,9 @@ REAL_CATALOG = ROOT / "catalog"
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 # Built as if published under a sub-path, as on GitHub Pages, so absolute links are checked too.
 TEST_SITE_URL = "https://atlas.example.org/atlas/"
+# The date the fixture catalogs are checked as of, so their `reviewed` dates never grow stale (ATLAS_TODAY).
+FIXTURE_DATE = dt.date(2026, 11, 26)
+FIXTURE_ENV = {"ATLAS_TODAY": FIXTURE_DATE.isoformat()}
 
 
 def catalog_with_overlay(tmp_path: Path, overlay: Path | None, base: Path = BASE_CATALOG) -> Path:
@@ -36,7 +40,8 @@ def catalog_with_overlay(tmp_path: Path, overlay: Path | None, base: Path = BASE
 
 def build_site(catalog: Path, dest: Path, *, check: bool = True) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` of the real site configuration, with `catalog` as the data."""
-    env = {**os.environ, "ATLAS_CATALOG": str(catalog), "NO_MKDOCS_2_WARNING": "1", "ATLAS_SITE_URL": TEST_SITE_URL}
+    env = {**os.environ, "ATLAS_CATALOG": str(catalog), "NO_MKDOCS_2_WARNING": "1", "ATLAS_SITE_URL": TEST_SITE_URL,
+           **({} if catalog == REAL_CATALOG else FIXTURE_ENV)}
     result = subprocess.run([*MKDOCS, "build", "--strict", "--quiet", "--site-dir", str(dest)],
                             cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
     if check and result.returncode != 0:

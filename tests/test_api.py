@@ -12,7 +12,7 @@ from atlas import landscape2
 from atlas.build import load_valid_catalog
 from atlas.export import catalog_json, tool_json, write_exports
 from atlas.schema import SCHEMA_DIR, load_schema
-from conftest import BASE_CATALOG, REAL_CATALOG, ROOT
+from conftest import BASE_CATALOG, FIXTURE_DATE, REAL_CATALOG, ROOT
 
 EXPORT_SCHEMA = json.loads((SCHEMA_DIR / "catalog.schema.json").read_text(encoding="utf-8"))
 LANDSCAPE2_SCHEMA = json.loads((ROOT / "tests" / "landscape2-data.schema.json").read_text(encoding="utf-8"))
@@ -44,7 +44,7 @@ def test_export_schema_copies_the_tool_schema():
 
 
 def test_fixture_exports_are_valid():
-    catalog = load_valid_catalog(BASE_CATALOG)
+    catalog = load_valid_catalog(BASE_CATALOG, today=FIXTURE_DATE)
     assert errors(CATALOG_VALIDATOR, catalog_json(catalog)) == []
     for tool in catalog.tools.values():
         assert errors(TOOL_VALIDATOR, tool_json(tool)) == []
@@ -52,7 +52,7 @@ def test_fixture_exports_are_valid():
 
 
 def test_schemas_catch_broken_exports():
-    catalog = load_valid_catalog(BASE_CATALOG)
+    catalog = load_valid_catalog(BASE_CATALOG, today=FIXTURE_DATE)
     data = catalog_json(catalog)
     del data["tools"][0]["page"]
     data["tools"][1]["license_kind"] = "free"
@@ -63,7 +63,7 @@ def test_schemas_catch_broken_exports():
 
 
 def test_landscape_maps_stages_to_categories_and_categories_to_subcategories():
-    catalog = load_valid_catalog(BASE_CATALOG)
+    catalog = load_valid_catalog(BASE_CATALOG, today=FIXTURE_DATE)
     data = landscape2.landscape_data(catalog)
     assert [c["name"] for c in data["categories"]] == ["Build", "Run"]
     assert [[s["name"] for s in c["subcategories"]] for c in data["categories"]] == [["Tracking"], ["Serving"]]
@@ -75,7 +75,7 @@ def test_landscape_maps_stages_to_categories_and_categories_to_subcategories():
 
 
 def test_logo_escapes_the_name():
-    catalog = load_valid_catalog(BASE_CATALOG)
+    catalog = load_valid_catalog(BASE_CATALOG, today=FIXTURE_DATE)
     tool = catalog.tools["alpha-tracker"]
     tool.name = "A<b>&\"c\""
     import xml.etree.ElementTree as ET
@@ -83,9 +83,9 @@ def test_logo_escapes_the_name():
 
 
 def test_exports_are_byte_identical_across_builds(tmp_path):
-    catalog = load_valid_catalog(BASE_CATALOG)
+    catalog = load_valid_catalog(BASE_CATALOG, today=FIXTURE_DATE)
     write_exports(catalog, tmp_path / "a")
-    write_exports(load_valid_catalog(BASE_CATALOG), tmp_path / "b")
+    write_exports(load_valid_catalog(BASE_CATALOG, today=FIXTURE_DATE), tmp_path / "b")
     files = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*") if p.is_file())
     assert files == sorted(p.relative_to(tmp_path / "b") for p in (tmp_path / "b").rglob("*") if p.is_file())
     assert all((tmp_path / "a" / f).read_bytes() == (tmp_path / "b" / f).read_bytes() for f in files)

@@ -87,7 +87,7 @@ def visit(browser, site_url):
 
 
 PAGE_TYPES = ["", "categories/model-monitoring/", "tools/mlflow/", "tools/whylabs/", "learning-path/", "glossary/",
-              "contributing/", "map/", "reach/", "compare/", "compare/?tools=mlflow,wandb", "compare/monitoring-six/"]
+              "review/", "contributing/", "map/", "reach/", "compare/", "compare/?tools=mlflow,wandb", "compare/monitoring-six/"]
 
 
 @pytest.mark.parametrize("path", PAGE_TYPES)
@@ -236,3 +236,34 @@ def test_reach_matrix_filters_by_stage(visit):
     page.reload(wait_until="networkidle")
     expect(page.locator("select[name=stage]")).to_have_value("llm-apps")
     assert visit.errors == []
+
+
+# ---- hostile entries in a real browser ----------------------------------------------------------
+
+def test_hostile_entries_never_run_and_never_call_out(browser, tmp_path_factory):
+    """Every page type of a site built with the accepted hostile corpus: no dialog, no script from the
+    entries, no request to another host, no console error; then search for the payloads."""
+    from test_hostile import CURATED, INERT, build_site, hostile_catalog_at
+
+    catalog = hostile_catalog_at(tmp_path_factory.mktemp("hostile-browser"))
+    site = catalog.parent / "site"
+    build_site(catalog, site)
+    server = serve(site)
+    v = Visit(browser, f"http://127.0.0.1:{server.server_address[1]}/")
+    ids = [c["file"].removesuffix(".yaml") for c in INERT]
+    paths = ["", "categories/tracking/", "categories/serving/", "map/", "reach/", "glossary/", "learning-path/",
+             f"compare/{CURATED['id']}/", "compare/?tools=" + ",".join(ids[:4]), "compare/?tools=" + ",".join(ids[4:8])]
+    paths += [f"tools/{i}/" for i in ids]
+    try:
+        for path in paths:
+            page = v.open(path)
+            assert page.evaluate("typeof window.__pwned") == "undefined", path
+        page = v.open("")
+        page.keyboard.press("/")
+        page.locator(".md-search__input").press_sequentially("script", delay=10)
+        page.wait_for_timeout(1500)
+        assert page.evaluate("typeof window.__pwned") == "undefined"
+        assert v.dialogs == [] and v.foreign_requests == [] and v.errors == []
+    finally:
+        v.close()
+        server.shutdown()

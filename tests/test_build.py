@@ -1,6 +1,7 @@
 """The site as built by `mkdocs build --strict`: parsed HTML, counts, exports, failure modes."""
 
 import csv
+from pathlib import Path
 import json
 import os
 import shutil
@@ -13,7 +14,7 @@ from urllib.parse import urlsplit
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import FIXTURES, REAL_CATALOG, ROOT, TEST_SITE_URL, build_site, catalog_with_overlay
+from conftest import FIXTURE_ENV, FIXTURES, REAL_CATALOG, ROOT, TEST_SITE_URL, build_site, catalog_with_overlay
 from sitecheck import broken_internal_links, missing_tool_pages, page, tool_pages
 
 REAL_TOOLS = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8"))["name"] for p in (REAL_CATALOG / "tools").glob("*.yaml")}
@@ -126,7 +127,7 @@ def test_undefined_macro_fails_the_build(tmp_path):
         shutil.copytree(ROOT / folder, project / folder, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(FIXTURES / "catalog", project / "catalog")
     (project / "docs" / "broken.md").write_text("---\nrender_macros: true\n---\n\n{{ no_such_macro() }}\n")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **FIXTURE_ENV}
     env.pop("ATLAS_CATALOG", None)
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "out")],
                             cwd=project, env=env, capture_output=True, text=True, timeout=300)
@@ -181,3 +182,45 @@ def test_poster_is_a_valid_svg_naming_every_tool(real_site):
     for name in REAL_TOOLS.values():
         assert name in text, name
     assert page(real_site, "map").select_one('a[download]')["href"] == "../map/mlops-atlas-poster.svg"
+
+
+def _files(site):
+    return {p.relative_to(site): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def test_two_builds_of_the_same_commit_are_byte_identical(tmp_path):
+    """SOURCE_DATE_EPOCH fixes the dates; different hash seeds and folders flush out set-order and path leaks."""
+    sites = []
+    for seed in ("1", "2"):
+        dest = tmp_path / f"site-{seed}"
+        env = {**os.environ, "ATLAS_CATALOG": str(REAL_CATALOG), "ATLAS_SITE_URL": TEST_SITE_URL,
+               "SOURCE_DATE_EPOCH": "1764115200", "PYTHONHASHSEED": seed, "NO_MKDOCS_2_WARNING": "1"}
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(dest)],
+                       cwd=ROOT, env=env, check=True, capture_output=True, timeout=600)
+        sites.append(_files(dest))
+    first, second = sites
+    assert sorted(first) == sorted(second)
+    differing = [str(path) for path in first if first[path] != second[path]]
+    assert differing == []
+    assert b"<lastmod>2025-11-26</lastmod>" in first[Path("sitemap.xml")]
+
+
+def test_audit_reports_a_missing_page_a_missing_field_and_a_short_export(tmp_path, real_site):
+    from atlas.audit import audit_site
+    from atlas.build import load_valid_catalog
+
+    catalog = load_valid_catalog(REAL_CATALOG)
+    copy = tmp_path / "site"
+    shutil.copytree(real_site, copy)
+    assert audit_site(catalog, copy) == []
+    shutil.rmtree(copy / "tools" / "mlflow")
+    page_path = copy / "tools" / "evidently" / "index.html"
+    html = page_path.read_text(encoding="utf-8")
+    page_path.write_text(html.replace("Evidently AI and community", "someone"), encoding="utf-8")
+    exported = json.loads((copy / "api" / "catalog.json").read_text(encoding="utf-8"))
+    exported["tools"] = exported["tools"][1:]
+    (copy / "api" / "catalog.json").write_text(json.dumps(exported), encoding="utf-8")
+    problems = audit_site(catalog, copy)
+    assert "tools/mlflow/index.html: missing page for a valid entry" in problems
+    assert "tools/evidently/index.html: field maintainer is not shown" in problems
+    assert any(p.startswith("api/catalog.json:") for p in problems)

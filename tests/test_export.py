@@ -7,11 +7,11 @@ import json
 from atlas.build import load_valid_catalog
 from atlas.export import CSV_COLUMNS, FORMAT_VERSION, catalog_csv, catalog_json, write_exports
 from atlas.load import load_file
-from conftest import BASE_CATALOG
+from conftest import BASE_CATALOG, FIXTURE_DATE
 
 
 def test_json_has_every_field_of_every_entry(tmp_path):
-    catalog = load_valid_catalog(BASE_CATALOG)
+    catalog = load_valid_catalog(BASE_CATALOG, today=FIXTURE_DATE)
     data = catalog_json(catalog)
     assert data["format_version"] == FORMAT_VERSION
     assert [t["id"] for t in data["tools"]] == ["alpha-tracker", "beta-serve"]
@@ -24,7 +24,7 @@ def test_json_has_every_field_of_every_entry(tmp_path):
 
 
 def test_csv_rows_and_formula_guard():
-    catalog = load_valid_catalog(BASE_CATALOG)
+    catalog = load_valid_catalog(BASE_CATALOG, today=FIXTURE_DATE)
     catalog.tools["beta-serve"].data["summary"] = "=HYPERLINK(\"https://evil\")"
     rows = list(csv.DictReader(io.StringIO(catalog_csv(catalog))))
     assert tuple(rows[0]) == CSV_COLUMNS
@@ -34,6 +34,6 @@ def test_csv_rows_and_formula_guard():
 
 
 def test_write_exports(tmp_path):
-    write_exports(load_valid_catalog(BASE_CATALOG), tmp_path)
+    write_exports(load_valid_catalog(BASE_CATALOG, today=FIXTURE_DATE), tmp_path)
     assert len(json.loads((tmp_path / "catalog.json").read_text())["tools"]) == 2
     assert (tmp_path / "catalog.csv").read_text().count("\n") == 3

@@ -9,7 +9,7 @@ import yaml
 from atlas import feed
 from atlas.build import load_valid_catalog
 from atlas.render.whatsnew import whats_new
-from conftest import BASE_CATALOG, REAL_CATALOG, TEST_SITE_URL
+from conftest import BASE_CATALOG, FIXTURE_DATE, REAL_CATALOG, TEST_SITE_URL
 from sitecheck import page
 
 NS = {"a": "http://www.w3.org/2005/Atom"}
@@ -81,14 +81,14 @@ def test_whats_new_page_lists_recent_tools_and_links_the_feeds(real_site):
 
 
 def test_order_is_newest_first_then_by_name():
-    catalog = load_valid_catalog(BASE_CATALOG)
+    catalog = load_valid_catalog(BASE_CATALOG, today=FIXTURE_DATE)
     assert [t.id for t in feed.recent(catalog.tools.values())] == ["alpha-tracker", "beta-serve"]
     catalog.tools["beta-serve"] = dataclasses.replace(catalog.tools["beta-serve"], reviewed="2026-11-01", name="Aardvark")
     assert [t.id for t in feed.recent(catalog.tools.values())] == ["beta-serve", "alpha-tracker"], "same date: by name"
 
 
 def test_feed_escapes_contributed_text_and_is_reproducible():
-    catalog = load_valid_catalog(BASE_CATALOG)
+    catalog = load_valid_catalog(BASE_CATALOG, today=FIXTURE_DATE)
     tool = catalog.tools["alpha-tracker"]
     tool.name, tool.summary = "A & <B>", "</summary><script>x</script> & more"
     tools = feed.recent(catalog.tools.values())

@@ -11,7 +11,7 @@ from ruamel.yaml import YAML
 from atlas import fmt
 from atlas.load import load_text
 from atlas.validate import check_catalog
-from conftest import BASE_CATALOG, FIXTURES, REAL_CATALOG, ROOT, catalog_with_overlay
+from conftest import BASE_CATALOG, FIXTURES, FIXTURE_DATE, REAL_CATALOG, ROOT, catalog_with_overlay
 
 UNFORMATTED = FIXTURES / "invalid" / "ATL220-unformatted-file" / "tools" / "gamma.yaml"
 FIXTURE_ORDER = fmt.criteria_order(BASE_CATALOG)
@@ -160,9 +160,9 @@ def test_the_real_catalog_is_formatted():
 
 def test_check_warns_about_layout_but_only_for_files_without_errors(tmp_path):
     catalog = catalog_with_overlay(tmp_path, UNFORMATTED.parent.parent)
-    problems = check_catalog(catalog).problems
+    problems = check_catalog(catalog, today=FIXTURE_DATE).problems
     assert [(p.code, p.severity, p.line) for p in problems] == [("ATL220", "warning", 3)]
     assert "python -m atlas fmt" in problems[0].hint
     (catalog / "tools" / "gamma.yaml").write_text(UNFORMATTED.read_text().replace("pricing:   free", "pricing: fre"))
-    assert [p.code for p in check_catalog(catalog).problems] == ["ATL103"], "a broken file gets its error, not a layout warning"
-    assert check_catalog(catalog, formatting=False).problems[0].code == "ATL103"
+    assert [p.code for p in check_catalog(catalog, today=FIXTURE_DATE).problems] == ["ATL103"], "a broken file gets its error, not a layout warning"
+    assert check_catalog(catalog, today=FIXTURE_DATE, formatting=False).problems[0].code == "ATL103"

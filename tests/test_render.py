@@ -11,14 +11,14 @@ from atlas.model import Tool
 from atlas.render.category import category_page, stages_overview
 from atlas.render.reference import glossary, learning_path, rule_table
 from atlas.render.tool import tool_page
-from conftest import BASE_CATALOG
+from conftest import BASE_CATALOG, FIXTURE_DATE
 
 HOSTILE = "<script>alert(1)</script> {{ 7*7 }} {% raw %} [x](javascript:alert(1)) ${{ secrets.X }}"
 
 
 @pytest.fixture()
 def catalog():
-    return load_valid_catalog(BASE_CATALOG)
+    return load_valid_catalog(BASE_CATALOG, today=FIXTURE_DATE)
 
 
 def soup(markdown: str) -> BeautifulSoup:

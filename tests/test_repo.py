@@ -94,3 +94,22 @@ def test_contributing_rule_table_matches_the_checker():
     text = (ROOT / "CONTRIBUTING.md").read_text()
     rows = re.findall(r"^\| (ATL\d{3}) \| (.+?) \| (.+?) \|$", text, flags=re.MULTILINE)
     assert rows == [(r.code, r.title, r.fix) for r in RULES], "update the table in CONTRIBUTING.md from atlas/codes.py"
+
+
+def test_zizmor_finds_nothing_above_informational_in_the_workflows():
+    """zizmor audits GitHub workflows for injection, over-broad permissions, unpinned actions and the like."""
+    import json
+    import shutil
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    zizmor = shutil.which("zizmor", path=str(Path(sys.executable).parent))
+    assert zizmor, "zizmor is missing from the virtual environment: run `make test`"
+    result = subprocess.run([zizmor, "--offline", "--persona", "pedantic", "--format", "json", str(ROOT / ".github")],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode in (0, 10, 11, 12, 13, 14), result.stderr
+    findings = json.loads(result.stdout)
+    serious = [(f["ident"], f["determinations"]["severity"]) for f in findings
+               if f["determinations"]["severity"] not in ("Unknown", "Informational")]
+    assert serious == [], serious

@@ -10,7 +10,7 @@ from atlas import fmt
 from atlas.errors import format_report
 from atlas.scaffold import SCHEMA_LINE, derive_id
 from atlas.validate import check_catalog
-from conftest import ROOT, catalog_with_overlay
+from conftest import FIXTURE_DATE, ROOT, catalog_with_overlay
 
 FILLED = {
     "summary": "Invented run tracker that the scaffold test fills in.",
@@ -58,13 +58,13 @@ def test_interactive_entry_fails_until_filled_then_passes(catalog):
         assert re.search(rf"^# {optional}:  # TODO \(optional", text, flags=re.MULTILINE), optional
     assert '    server: {value: "unknown"}  # Self-hostable server: The server runs on your own machines.' in text
 
-    before = check_catalog(catalog)
+    before = check_catalog(catalog, today=FIXTURE_DATE)
     assert {p.code for p in before.errors} <= {"ATL100", "ATL103"}
     assert {p.path.rsplit("/", 1)[-1] for p in before.errors} == {"gamma-tracker.yaml"}
     assert {re.search(r"^(\w+) is empty", p.message).group(1) for p in before.errors if p.code == "ATL100"} == set(FILLED)
 
     path.write_text(fill_required(text), encoding="utf-8")
-    after = check_catalog(catalog)
+    after = check_catalog(catalog, today=FIXTURE_DATE)
     assert after.problems == [], format_report(after.problems)
 
 

@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 
 from atlas.build import load_valid_catalog
 from atlas.render import stats
-from conftest import BASE_CATALOG, REAL_CATALOG
+from conftest import BASE_CATALOG, FIXTURE_DATE, REAL_CATALOG
 from sitecheck import page
 
 REAL_TOOLS = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in (REAL_CATALOG / "tools").glob("*.yaml")]
@@ -83,7 +83,7 @@ def test_stats_page_is_in_the_navigation(real_site):
 
 
 def test_labels_are_escaped_and_the_svg_is_well_formed():
-    catalog = load_valid_catalog(BASE_CATALOG)
+    catalog = load_valid_catalog(BASE_CATALOG, today=FIXTURE_DATE)
     catalog.tools["beta-serve"].maintainer = HOSTILE
     html = stats.stats_page(catalog, "../")
     soup = BeautifulSoup(html, "html.parser")
@@ -95,7 +95,7 @@ def test_labels_are_escaped_and_the_svg_is_well_formed():
 
 
 def test_fixture_counts():
-    charts = {c.id: {r.label: r.count for r in c.rows} for c in stats.charts(load_valid_catalog(BASE_CATALOG))}
+    charts = {c.id: {r.label: r.count for r in c.rows} for c in stats.charts(load_valid_catalog(BASE_CATALOG, today=FIXTURE_DATE))}
     assert charts["stages"] == {"Build": 1, "Run": 1}
     assert charts["categories"] == {"Tracking": 1, "Serving": 1}
     assert charts["license-kind"] == {"Open source": 1, "Source-available": 0, "Proprietary": 1}

@@ -11,14 +11,14 @@ from bs4 import BeautifulSoup
 from atlas.build import load_valid_catalog
 from atlas.model import Comparison
 from atlas.render import amoeba, compare, landscape, table
-from conftest import BASE_CATALOG
+from conftest import BASE_CATALOG, FIXTURE_DATE
 
 ROOT = "../../"
 
 
 @pytest.fixture()
 def catalog():
-    return load_valid_catalog(BASE_CATALOG)
+    return load_valid_catalog(BASE_CATALOG, today=FIXTURE_DATE)
 
 
 def soup(html: str) -> BeautifulSoup:

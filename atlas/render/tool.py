@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from atlas.model import Catalog, Tool
 from atlas.render.amoeba import stage_strip
+from atlas.render.github import archived_notice, github_row
 from atlas.render.table import answer_anchor
 from atlas.render.html import (FIT_LABELS, LICENSE_KIND_LABELS, OFFERING_LABELS, PRICING_LABELS, REQUIRES_LABELS,
                                STATUS_LABELS, answer_cell, badge, category_href, external_link, generated, internal_link,
@@ -33,7 +34,7 @@ def tool_header(tool: Tool) -> str:
         badges.insert(0, badge(STATUS_LABELS[tool.status], f"status-{tool.status}"))
     body = (f'<div class="atlas-tool-header"><h1 id="tool-name">{text(tool.name)}</h1>'
             f'<p class="atlas-summary">{text(tool.summary)}</p><p class="atlas-badges">{" ".join(badges)}</p>'
-            f"{status_notice(tool)}"
+            f"{status_notice(tool)}{archived_notice(tool)}"
             f'<p class="atlas-description">{text(tool.description)}</p></div>')
     return generated("tool.tool_header", body)
 
@@ -76,6 +77,7 @@ def tool_facts(catalog: Catalog, tool: Tool, root: str) -> str:
         ("Fits", text(", ".join(FIT_LABELS[f] for f in tool.fit))),
         ("Requires", text(", ".join(REQUIRES_LABELS[r] for r in tool.requires)) or "Nothing beyond a computer"),
         ("Last reviewed", f'<time datetime="{text(tool.reviewed)}">{text(tool.reviewed)}</time>'),
+        *github_row(tool),
     ]
     body = '<table class="atlas-facts"><tbody>' + "".join(
         f'<tr><th scope="row">{label}</th><td>{value}</td></tr>' for label, value in rows) + "</tbody></table>"

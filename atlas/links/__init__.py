@@ -1,0 +1,1 @@
+"""`python -m atlas links`: check every external URL of the catalog and the docs, politely and without false alarms."""
