@@ -1,4 +1,4 @@
-"""Command line: `python -m atlas check [PATH...]`, `python -m atlas links`, `python -m atlas enrich`."""
+"""Command line: `python -m atlas check [PATH...]`, `links`, `enrich`, `fmt` and `new`."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from atlas import enrich
+from atlas import enrich, fmt, scaffold
 from atlas.errors import format_report
 from atlas.links import command as links
 from atlas.validate import check_catalog
@@ -26,6 +26,20 @@ def parser() -> argparse.ArgumentParser:
         "links", help="check every external URL of the catalog and docs/ (network); exit 1 only when one is broken"))
     enrich.add_arguments(commands.add_parser(
         "enrich", help="refresh catalog/github.json from the GitHub API (network): stars, activity, releases, archived"))
+    formatter = commands.add_parser("fmt", help="rewrite catalog files in the canonical layout (key order, indentation), keeping comments")
+    formatter.add_argument("paths", nargs="*", type=Path, help="files or folders (default: the whole catalog/)")
+    formatter.add_argument("--check", action="store_true", help="change nothing; print a unified diff and exit 1 if a file would change")
+    formatter.add_argument("--catalog", type=Path, default=DEFAULT_CATALOG,
+                           help="the catalog whose criteria order applies to tool files outside a catalog (default: catalog/)")
+    new = commands.add_parser("new", help="start a new tool entry: asks for the basics, warns about duplicates, writes the file")
+    new.add_argument("--name", help="the tool's official name")
+    new.add_argument("--category", help="the home category id (see catalog/categories.yaml)")
+    new.add_argument("--homepage", help="the official home page (https://...)")
+    new.add_argument("--repository", help="the public source repository (https://...); an empty value means none")
+    new.add_argument("--license", help="SPDX licence id from the project's LICENSE file, or Proprietary")
+    new.add_argument("--id", help="the id, when the one derived from the name does not fit")
+    new.add_argument("--yes", action="store_true", help="write without asking for confirmation")
+    new.add_argument("--catalog", type=Path, default=DEFAULT_CATALOG, help="the catalog to add to (default: catalog/)")
     return top
 
 
@@ -35,6 +49,10 @@ def main(argv: list[str] | None = None) -> int:
         return links.run(args)
     if args.command == "enrich":
         return enrich.run(args)
+    if args.command == "fmt":
+        return fmt.run(args.paths, args.check, args.catalog, sys.stdout)
+    if args.command == "new":
+        return scaffold.run(args, sys.stdin, sys.stdout)
     return run_check(args.paths, args.catalog)
 
 

@@ -54,6 +54,7 @@ RULES: tuple[Rule, ...] = (
     Rule("ATL216", "Reviewed more than 12 months ago (warning)", "Check every field against its sources again, then set `reviewed` to today's date."),
     Rule("ATL217", "Reviewed more than 24 months ago", "Check every field against its sources again, then set `reviewed` to today's date."),
     Rule("ATL218", "GitHub cannot find the repository, or it moved (warning)", "Set `repository` to the new address, or remove it if the code is no longer public."),
+    Rule("ATL220", "File not in the canonical layout (a warning)", "Run `python -m atlas fmt PATH`; `--check` shows the difference."),
 )
 
 BY_CODE = {rule.code: rule for rule in RULES}

@@ -1,4 +1,9 @@
-"""Machine-readable exports written at the end of the build, from the same model as the pages."""
+"""Machine-readable exports written at the end of the build, from the same model as the pages.
+
+api/catalog.json (described by api/catalog.schema.json, a copy of schema/catalog.schema.json),
+api/catalog.csv, api/tools/<id>.json (one tool each), and api/landscape.yml for CNCF landscape2.
+Every file is sorted and dated only by the data, so the same catalog gives the same bytes.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,9 @@ import io
 import json
 from pathlib import Path
 
+from atlas import landscape2
 from atlas.model import Catalog, Tool
+from atlas.schema import SCHEMA_DIR
 
 FORMAT_VERSION = "1.0"
 CSV_COLUMNS = ("id", "name", "summary", "homepage", "repository", "documentation", "license", "license_kind", "offering",
@@ -58,7 +65,19 @@ def _cell(value) -> str:
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 
+def _json(data) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
 def write_exports(catalog: Catalog, folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "catalog.json").write_text(json.dumps(catalog_json(catalog), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (folder / "catalog.json").write_text(_json(catalog_json(catalog)), encoding="utf-8")
+    (folder / "catalog.schema.json").write_bytes((SCHEMA_DIR / "catalog.schema.json").read_bytes())
     (folder / "catalog.csv").write_text(catalog_csv(catalog), encoding="utf-8")
+    (folder / "tools").mkdir(exist_ok=True)
+    for tool in catalog.tools.values():
+        (folder / "tools" / f"{tool.id}.json").write_text(_json(tool_json(tool)), encoding="utf-8")
+    (folder / "landscape.yml").write_text(landscape2.landscape_yaml(catalog), encoding="utf-8")
+    (folder / landscape2.LOGOS).mkdir(exist_ok=True)
+    for tool in catalog.tools.values():
+        (folder / landscape2.LOGOS / f"{tool.id}.svg").write_text(landscape2.logo_svg(tool), encoding="utf-8")

@@ -6,7 +6,7 @@ import functools
 
 from atlas.build import BuildState
 from atlas.render import category as category_render
-from atlas.render import amoeba, compare, decide, guides, landscape, learning, reference, review, stacks
+from atlas.render import amoeba, compare, decide, fields, guides, landscape, learning, reference, review, stacks, stats, whatsnew
 from atlas.render import tool as tool_render
 
 
@@ -62,6 +62,13 @@ def build(env) -> dict:
     def view(render):
         """A page that shows the whole catalog through one renderer taking (catalog, root)."""
         return lambda: render(BuildState.require(), root())
+
+    def stats_page() -> str:
+        return stats.stats_page(BuildState.require(), root())
+
+    def whats_new() -> str:
+        return whatsnew.whats_new(BuildState.require(), root())
+
     def entries_to_review() -> str:
         return review.entries_to_review(BuildState.require(), root())
 
@@ -89,6 +96,9 @@ def build(env) -> dict:
         "landscape_map": landscape_map,
         "entries_to_review": entries_to_review,
         "catalog_counts": catalog_counts,
+        "field_reference": fields.field_reference,
+        "stats_page": stats_page,
+        "whats_new": whats_new,
     }
     return {name: fn if name in INLINE else _lifted(fn, env) for name, fn in macros.items()}
 

@@ -13,9 +13,10 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from atlas import export
+from atlas import export, feed
 from atlas.audit import audit_site
 from atlas.build import BuildState, CatalogInvalid, catalog_dir, load_valid_catalog
+from atlas.macros import root_of
 from atlas.model import Catalog
 from atlas.render import landscape
 from atlas.slots import Slots
@@ -25,6 +26,8 @@ VIEWS = (
     ("map.md", "Landscape map", "landscape_map"),
     ("compare/index.md", "Compare tools", "compare_app"),
     ("reach.md", "Who reaches where", "reach_matrix"),
+    ("stats.md", "Statistics", "stats_page"),
+    ("new.md", "What's new", "whats_new"),
 )
 START_VIEWS = (
     ("decide.md", "Decision helper", "decision_helper"),
@@ -33,7 +36,8 @@ START_VIEWS = (
     ("guides/stores.md", "A store for everything", "stores_guide"),
     ("guides/how-to-choose.md", "How to choose", "how_to_choose"),
 )
-FIXED_NAV_AFTER = [{"Glossary": "glossary.md"}, {"Entries to review": "review.md"}, {"Contributing": "contributing.md"}]
+FIXED_NAV_AFTER = [{"Glossary": "glossary.md"}, {"Entries to review": "review.md"}, {"Contributing": "contributing.md"},
+                   {"API and data": "api.md"}]
 
 
 def on_config(config):
@@ -99,9 +103,17 @@ def on_page_content(html: str, page, config, files) -> str:
     return BuildState.slots.restore(page.file.src_uri, html) if BuildState.slots else html
 
 
+def on_post_page(output: str, page, config) -> str:
+    """Announce the site's Atom feed in every page's <head> (not on 404.html, which is served at any address)."""
+    if page.url == "404.html" or "</head>" not in output:
+        return output
+    return output.replace("</head>", feed.head_link(root_of(page.url)) + "</head>", 1)
+
+
 def on_post_build(config) -> None:
     catalog = BuildState.require()
     export.write_exports(catalog, Path(config.site_dir) / "api")
+    feed.write_feeds(catalog, Path(config.site_dir), config.site_url or "http://127.0.0.1:8000/")
     problems = audit_site(catalog, Path(config.site_dir))
     if problems:
         raise PluginError("The built site lost data:\n" + "\n".join(problems))

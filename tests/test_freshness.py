@@ -23,7 +23,8 @@ def soup(html: str) -> BeautifulSoup:
 
 
 def codes(catalog, today=TODAY):
-    return [(p.code, p.severity) for p in check_catalog(catalog, today=today).problems]
+    # write_tool appends fields at the end, out of `atlas fmt`'s key order: layout (ATL220) is not tested here.
+    return [(p.code, p.severity) for p in check_catalog(catalog, today=today, formatting=False).problems]
 
 
 def write_tool(catalog, **changes):

