@@ -105,6 +105,6 @@ def field_reference() -> str:
         rows.append(f'<tr id="{text(anchor)}"><th scope="row"><code>{text(name)}</code></th>'
                     f'<td>{text(need)}</td><td><strong>{text(prop.get("title", ""))}.</strong> '
                     f'{text(prop.get("description", ""))}{example_html}</td><td>{text(form(prop))}</td></tr>')
-    return generated("fields.field_reference", '<table class="atlas-rules atlas-fields"><thead><tr><th scope="col">Field</th>'
+    return generated("fields.field_reference", '<div class="atlas-scroll"><table class="atlas-rules atlas-fields"><thead><tr><th scope="col">Field</th>'
                      '<th scope="col">Required</th><th scope="col">What it holds</th><th scope="col">Allowed values or form</th>'
-                     f'</tr></thead><tbody>{"".join(rows)}</tbody></table>')
+                     f'</tr></thead><tbody>{"".join(rows)}</tbody></table></div>')

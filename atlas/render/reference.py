@@ -20,7 +20,7 @@ def glossary(catalog: Catalog, root: str) -> str:
 def rule_table() -> str:
     rows = "".join(f'<tr><td><code id="{rule.code}">{rule.code}</code></td><td>{text(rule.title)}</td><td>{text(rule.fix)}</td></tr>'
                    for rule in RULES)
-    return generated("reference.rule_table", '<table class="atlas-rules"><thead><tr><th scope="col">Code</th>'
-                     f'<th scope="col">What it checks</th><th scope="col">How to fix it</th></tr></thead><tbody>{rows}</tbody></table>')
+    return generated("reference.rule_table", '<div class="atlas-scroll"><table class="atlas-rules"><thead><tr><th scope="col">Code</th>'
+                     f'<th scope="col">What it checks</th><th scope="col">How to fix it</th></tr></thead><tbody>{rows}</tbody></table></div>')
 
 
