@@ -22,6 +22,8 @@ def parser() -> argparse.ArgumentParser:
                        help="catalog folders, or tool files to check against the catalog (default: catalog/)")
     check.add_argument("--catalog", type=Path, default=DEFAULT_CATALOG,
                        help="the catalog that tool files given as PATH are checked against (default: catalog/)")
+    check.add_argument("--no-format", action="store_true",
+                       help="skip the ATL220 layout warnings (the slowest part; `atlas fmt --check` gives them too)")
     links.add_arguments(commands.add_parser(
         "links", help="check every external URL of the catalog and docs/ (network); exit 1 only when one is broken"))
     enrich.add_arguments(commands.add_parser(
@@ -53,10 +55,10 @@ def main(argv: list[str] | None = None) -> int:
         return fmt.run(args.paths, args.check, args.catalog, sys.stdout)
     if args.command == "new":
         return scaffold.run(args, sys.stdin, sys.stdout)
-    return run_check(args.paths, args.catalog)
+    return run_check(args.paths, args.catalog, formatting=not args.no_format)
 
 
-def run_check(paths: list[Path], catalog: Path) -> int:
+def run_check(paths: list[Path], catalog: Path, formatting: bool = True) -> int:
     folders = [p for p in paths if p.is_dir()]
     files = [p for p in paths if not p.is_dir()]
     for missing in (p for p in files if not p.exists() and not p.is_symlink()):
@@ -65,7 +67,7 @@ def run_check(paths: list[Path], catalog: Path) -> int:
     roots = folders or [catalog]
     problems = []
     for root in roots:
-        problems += check_catalog(root, extra_tools=files if root == roots[0] else ()).problems
+        problems += check_catalog(root, extra_tools=files if root == roots[0] else (), formatting=formatting).problems
     try:
         print(format_report(problems))
     except BrokenPipeError:  # `atlas check | head`: the reader left; the exit code still tells the truth

@@ -118,16 +118,20 @@ def scale(work: Path) -> list[str]:
 def validation(work: Path) -> list[str]:
     catalog = generate(10_000, work / "catalog-10000")
     files = sorted((catalog / "tools").glob("*.yaml"))
-    start = time.perf_counter()
-    subprocess.run([PY, "-m", "atlas", "check", str(catalog)], cwd=ROOT, env=ENV, check=True, capture_output=True)
-    check = time.perf_counter() - start
+    timings = {}
+    for label, extra in (("with", []), ("without", ["--no-format"])):
+        start = time.perf_counter()
+        subprocess.run([PY, "-m", "atlas", "check", str(catalog), *extra], cwd=ROOT, env=ENV, check=True, capture_output=True)
+        timings[label] = time.perf_counter() - start
+    check = timings["without"]
     parse = ("import sys, yaml, pathlib\nfor p in sorted(pathlib.Path(sys.argv[1]).glob('*.yaml')):\n"
              "    yaml.load(p.read_bytes(), Loader=yaml.CSafeLoader)\n")
     start = time.perf_counter()
     subprocess.run([PY, "-c", parse, str(catalog / "tools")], check=True)
     parse_time = time.perf_counter() - start
     return ["## Validation (10,000 entries)", "", "| Step | Seconds |", "| --- | --- |",
-            f"| `atlas check` (load, schema, cross-file rules) on {len(files):,} files | {check:.2f} |",
+            f"| `atlas check --no-format` (load, schema, cross-file rules) on {len(files):,} files | {check:.2f} |",
+            f"| `atlas check` including the ATL220 layout lint (ruamel round trip per file) | {timings['with']:.2f} |",
             f"| Parsing only, PyYAML CSafeLoader | {parse_time:.2f} |",
             f"| **Ratio** (goal ≤ 2) | **{check / parse_time:.2f}** |", ""]
 
@@ -215,7 +219,8 @@ def main() -> None:
         report += page_weight(work / "atlas-site")
         report += scale(work)
         report += validation(work)
-        big = generate(1000, work / "catalog-one-category", one_category="model-monitoring")
+        # 1,250 tools in all, so the one category holds over 1,000 rows (real entries keep their own homes).
+        big = generate(1250, work / "catalog-one-category", one_category="model-monitoring")
         build(ROOT / "mkdocs.yml", work / "site-one-category", big)
         report += browser(work / "atlas-site", work / "site-one-category")
     text = "\n".join(report)

@@ -96,7 +96,7 @@ def tool_answers(catalog: Catalog, tool: Tool) -> str:
         for criterion in category.criteria:
             answer = tool.answer(cat_id, criterion.id)
             source = external_link(answer.source, "source") if answer.source else ""
-            rows.append(f'<tr id="{answer_anchor(cat_id, criterion.id)}"><th scope="row"><span class="atlas-criterion" title="{text(criterion.help)}">{text(criterion.label)}</span></th>'
+            rows.append(f'<tr id="{answer_anchor(cat_id, criterion.id)}"><th scope="row">{text(criterion.label)}</th>'
                         f"<td>{answer_cell(answer.value)}</td><td>{text(answer.note or '')}</td><td>{source}</td></tr>")
         role = "home category" if cat_id == tool.home else "also covers"
         blocks.append(f'<table class="atlas-answers" data-category="{text(cat_id)}"><caption>{text(category.title)} '
