@@ -30,26 +30,10 @@ def build(env) -> dict:
         catalog = BuildState.require()
         return category_render.category_page(catalog, catalog.categories[category_id], root())
 
-    def stages_overview() -> str:
-        return category_render.stages_overview(BuildState.require(), root())
-
-    def glossary() -> str:
-        return reference.glossary(BuildState.require(), root())
-
-
     def comparison_page(comparison_id: str) -> str:
         catalog = BuildState.require()
         comparison = next(c for c in catalog.comparisons if c.id == comparison_id)
         return compare.comparison_page(catalog, comparison, root())
-
-    def compare_app() -> str:
-        return compare.compare_app(BuildState.require(), root())
-
-    def reach_matrix() -> str:
-        return amoeba.reach_matrix(BuildState.require(), root())
-
-    def landscape_map() -> str:
-        return landscape.landscape_map(BuildState.require(), root())
 
     def step_page(step_id: str) -> str:
         catalog = BuildState.require()
@@ -63,15 +47,6 @@ def build(env) -> dict:
         """A page that shows the whole catalog through one renderer taking (catalog, root)."""
         return lambda: render(BuildState.require(), root())
 
-    def stats_page() -> str:
-        return stats.stats_page(BuildState.require(), root())
-
-    def whats_new() -> str:
-        return whatsnew.whats_new(BuildState.require(), root())
-
-    def entries_to_review() -> str:
-        return review.entries_to_review(BuildState.require(), root())
-
     def catalog_counts() -> str:
         catalog = BuildState.require()
         return f"{len(catalog.tools)} tools in {len(catalog.categories)} categories"
@@ -79,8 +54,8 @@ def build(env) -> dict:
     macros = {
         "tool_page": tool_page,
         "category_page": category_page,
-        "stages_overview": stages_overview,
-        "glossary": glossary,
+        "stages_overview": view(category_render.stages_overview),
+        "glossary": view(reference.glossary),
         "learning_path": view(learning.learning_overview),
         "step_page": step_page,
         "stack_page": stack_page,
@@ -91,14 +66,14 @@ def build(env) -> dict:
         "how_to_choose": view(guides.how_to_choose),
         "rule_table": reference.rule_table,
         "comparison_page": comparison_page,
-        "compare_app": compare_app,
-        "reach_matrix": reach_matrix,
-        "landscape_map": landscape_map,
-        "entries_to_review": entries_to_review,
+        "compare_app": view(compare.compare_app),
+        "reach_matrix": view(amoeba.reach_matrix),
+        "landscape_map": view(landscape.landscape_map),
+        "entries_to_review": view(review.entries_to_review),
         "catalog_counts": catalog_counts,
         "field_reference": fields.field_reference,
-        "stats_page": stats_page,
-        "whats_new": whats_new,
+        "stats_page": view(stats.stats_page),
+        "whats_new": view(whatsnew.whats_new),
     }
     return {name: fn if name in INLINE else _lifted(fn, env) for name, fn in macros.items()}
 
