@@ -345,26 +345,16 @@ def url_problem(url: str) -> str:
     return ""
 
 
-_ENTRIES: dict[int, tuple[object, list]] = {}
-
-
-def _entries(doc: Document) -> list[tuple[tuple, object]]:
-    """(path, value) of every value in a document, in file order; computed once per document and rule run,
-    because several rules read every value."""
-    cached = _ENTRIES.get(id(doc))
-    if cached is not None and cached[0] is doc:
-        return cached[1]
-    entries: list[tuple[tuple, object]] = []
+def _entries(doc: Document):
+    """(path, value) of every value in a document, in file order."""
     stack = [((), doc.data)]
     while stack:
         path, value = stack.pop()
-        entries.append((path, value))
+        yield path, value
         if isinstance(value, dict):
             stack.extend(reversed([(path + (k,), v) for k, v in value.items()]))
         elif isinstance(value, list):
             stack.extend(reversed([(path + (i,), v) for i, v in enumerate(value)]))
-    _ENTRIES[id(doc)] = (doc, entries)
-    return entries
 
 
 # (years, code, severity): an entry reviewed longer ago than this is stale; the longest limit is checked first.
@@ -402,14 +392,6 @@ def years_before(day: dt.date, years: int) -> dt.date:
 
 def run_all(shared: dict[str, Document], tools: list[Document], today: dt.date,
             github: dict[str, RepoFacts] | None = None) -> list[Problem]:
-    try:
-        return _run_all(shared, tools, today, github)
-    finally:
-        _ENTRIES.clear()
-
-
-def _run_all(shared: dict[str, Document], tools: list[Document], today: dt.date,
-             github: dict[str, RepoFacts] | None) -> list[Problem]:
     problems: list[Problem] = []
     problems += file_name_matches_id(tools)
     problems += tool_references(shared, tools)
