@@ -51,6 +51,9 @@ _CORE_TAGS = {
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _INT = re.compile(r"^[-+]?[0-9]+$")
+# First characters a plain scalar needs to be anything but text (null, a boolean or a number): any
+# other plain scalar is a string without trying the patterns above.
+_MAYBE_TYPED = frozenset("~nNtTfF0123456789-+.") | {""}
 _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
 
 
@@ -60,12 +63,31 @@ class Document:
 
     path: str
     data: object
-    # (line, column), both 1-based, of every value, keyed by its path from the root.
-    positions: dict[tuple, tuple[int, int]] = field(default_factory=dict)
-    # (line, column) of every mapping key, keyed by the path of the value it introduces.
-    key_positions: dict[tuple, tuple[int, int]] = field(default_factory=dict)
-    # The text as read; rules use it for quick whole-file checks before walking every value.
+    # The text as read; rules use it for quick whole-file checks, and positions are found in it.
     text: str = field(default="", repr=False)
+
+    def __post_init__(self) -> None:
+        self._positions: dict[tuple, tuple[int, int]] | None = None
+        self._key_positions: dict[tuple, tuple[int, int]] = {}
+
+    @property
+    def positions(self) -> dict[tuple, tuple[int, int]]:
+        """(line, column), both 1-based, of every value, keyed by its path from the root.
+
+        Found on first use by parsing the text again. Only files with a problem need positions, so
+        loading a catalog does not build a dictionary entry per value for every file (that was a
+        third of `atlas check`'s time on a large catalog)."""
+        if self._positions is None:
+            self._positions = {}
+            if self.text:
+                _compose(_Parser(self.text), self.path, self._positions, self._key_positions)
+        return self._positions
+
+    @property
+    def key_positions(self) -> dict[tuple, tuple[int, int]]:
+        """(line, column) of every mapping key, keyed by the path of the value it introduces."""
+        self.positions  # noqa: B018 - fills both tables
+        return self._key_positions
 
     def where(self, path: tuple, *, key: bool = False) -> tuple[int, int]:
         """The position of `path`, or of its nearest ancestor that has one."""
@@ -123,7 +145,7 @@ def load_bytes(raw: bytes, path: str) -> Document:
 def load_text(text: str, path: str) -> Document:
     doc = Document(path=path, data=None, text=text)
     try:
-        doc.data = _compose(_Parser(text), doc)
+        doc.data = _compose(_Parser(text), path)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -141,12 +163,14 @@ def load_text(text: str, path: str) -> Document:
     return doc
 
 
-def _compose(parser, doc: Document):
-    """Build plain Python values from parser events, refusing what the Atlas does not allow."""
-    path = doc.path
+def _compose(parser, path: str, positions: dict | None = None, key_positions: dict | None = None):
+    """Build plain Python values from parser events, refusing what the Atlas does not allow.
+
+    With `positions` and `key_positions`, also record where every value and key starts."""
+    locate = positions is not None
     root = None
     documents = 0
-    # Each stack frame: [container, its path, pending key (mappings only), that key's position]
+    # Each stack frame: [container, its path, pending key (mappings only), that key's position, is it a list]
     stack: list[list] = []
 
     def fail(event, code: str, message: str, hint: str):
@@ -158,7 +182,8 @@ def _compose(parser, doc: Document):
         nonlocal root
         pos = (event.start_mark.line + 1, event.start_mark.column + 1)
         if not stack:
-            doc.positions[()] = pos
+            if locate:
+                positions[()] = pos
             root = value
             return ()
         frame = stack[-1]
@@ -166,7 +191,8 @@ def _compose(parser, doc: Document):
         if isinstance(container, list):
             vpath = cpath + (len(container),)
             container.append(value)
-            doc.positions[vpath] = pos
+            if locate:
+                positions[vpath] = pos
             return vpath
         if frame[2] is _NO_KEY:  # this scalar is a key: keys are kept as written
             key_text = event.value
@@ -182,8 +208,9 @@ def _compose(parser, doc: Document):
         key = frame[2]
         vpath = cpath + (key,)
         container[key] = value
-        doc.positions[vpath] = pos
-        doc.key_positions[vpath] = frame[3]
+        if locate:
+            positions[vpath] = pos
+            key_positions[vpath] = frame[3]
         frame[2] = _NO_KEY
         return vpath
 
@@ -196,18 +223,47 @@ def _compose(parser, doc: Document):
             fail(event, "ATL005", f"the tag '{tag}' is not allowed",
                  "Remove the tag: entries contain only text, numbers, lists and mappings.")
 
-    scalar_event, mapping_start, sequence_start = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
+    scalar_event = yaml.ScalarEvent
     collection_end = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+    get_event = parser.get_event
+    frame = None  # stack[-1], kept in a local: the scalar branch below runs for every value of every file
     while True:
-        event = parser.get_event()
+        event = get_event()
         kind = event.__class__
-        if kind is scalar_event:  # the most common event first: this loop runs for every value of every file
+        if kind is scalar_event and frame is not None:
+            # The common case, written out inline (it is most of `atlas check`'s time); `place` does the same.
             if event.anchor or (event.tag and event.tag not in _CORE_TAGS):
                 check_node(event)
-            place(event, _scalar(event))
+            container = frame[0]
+            if frame[2] is _NO_KEY and frame[4] is False:  # a mapping key: kept as written
+                key_text = event.value
+                if (key_text == "<<" and event.implicit[0]) or key_text in container:
+                    place(event, key_text)  # raises the located error
+                frame[2] = key_text
+                if locate:
+                    mark = event.start_mark
+                    frame[3] = (mark.line + 1, mark.column + 1)
+                continue
+            text = event.value
+            if event.tag is None and (event.style or text[:1] not in _MAYBE_TYPED):
+                value = text
+            else:
+                value = _scalar(event)
+            if locate:
+                mark = event.start_mark
+                vpath = frame[1] + ((len(container),) if frame[4] else (frame[2],))
+                positions[vpath] = (mark.line + 1, mark.column + 1)
+                if not frame[4]:
+                    key_positions[vpath] = frame[3]
+            if frame[4]:
+                container.append(value)
+            else:
+                container[frame[2]] = value
+                frame[2] = _NO_KEY
             continue
         if kind in collection_end:
             stack.pop()
+            frame = stack[-1] if stack else None
             continue
         if isinstance(event, yaml.StreamEndEvent):
             break
@@ -222,7 +278,7 @@ def _compose(parser, doc: Document):
         if isinstance(event, yaml.AliasEvent):
             fail(event, "ATL004", f"YAML aliases (`*{event.anchor}`) are not allowed",
                  "Write the value out in full instead of referring to an anchor.")
-        if isinstance(event, yaml.ScalarEvent):
+        if isinstance(event, yaml.ScalarEvent):  # only a scalar at the root gets here
             check_node(event)
             place(event, _scalar(event))
         elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
@@ -230,12 +286,12 @@ def _compose(parser, doc: Document):
             if len(stack) >= MAX_DEPTH:
                 fail(event, "ATL007", f"nesting deeper than {MAX_DEPTH} levels",
                      "Entries are shallow; flatten this structure.")
-            if stack and isinstance(stack[-1][0], dict) and stack[-1][2] is _NO_KEY:
+            if frame is not None and frame[4] is False and frame[2] is _NO_KEY:
                 fail(event, "ATL002", "mapping keys must be plain text", "Write the key as a word, e.g. `name:`.")
-            value: dict | list = {} if isinstance(event, yaml.MappingStartEvent) else []
-            stack.append([value, place(event, value), _NO_KEY, None])
-        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-            stack.pop()
+            is_list = isinstance(event, yaml.SequenceStartEvent)
+            value: dict | list = [] if is_list else {}
+            frame = [value, place(event, value), _NO_KEY, None, is_list]
+            stack.append(frame)
     return root
 
 
