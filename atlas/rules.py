@@ -315,8 +315,27 @@ def invisible_characters(docs: list[Document]) -> Iterator[Problem]:
 _URL_BAD_CHARS = re.compile(r"[\s\x00-\x1f\x7f-\x9f]")
 
 
+# The shape almost every catalog URL has: https, a lower-case host name, no user, no port, then a
+# path, query or fragment without spaces or control characters. Such a URL is accepted once its
+# host passes the same host checks as below, without the cost of urlsplit and ipaddress (a URL
+# that does not have this shape gets the full checks; the tests compare both ways).
+_PLAIN_HTTPS_URL = re.compile(r"https://([a-z0-9.-]+)(?:[/?#][^\s\x00-\x1f\x7f-\x9f]*)?\Z")
+_NON_PUBLIC_SUFFIXES = (".localhost", ".local", ".internal", ".test", ".invalid", ".example")
+
+
 def url_problem(url: str) -> str:
     """Why a contributed URL is refused, or an empty string when it is fine."""
+    plain = _PLAIN_HTTPS_URL.match(url)
+    if plain and _is_public_host(plain.group(1)):
+        return ""
+    return _url_problem_in_full(url)
+
+
+def _is_public_host(host: str) -> bool:
+    return bool(_HOST.match(host)) and host != "localhost" and not host.endswith(_NON_PUBLIC_SUFFIXES)
+
+
+def _url_problem_in_full(url: str) -> str:
     if _URL_BAD_CHARS.search(url):
         return "it contains spaces or control characters"
     try:
@@ -338,7 +357,7 @@ def url_problem(url: str) -> str:
         pass
     if not _HOST.match(host):
         return f"'{host}' is not a valid public host name"
-    if host == "localhost" or host.endswith((".localhost", ".local", ".internal", ".test", ".invalid", ".example")):
+    if host == "localhost" or host.endswith(_NON_PUBLIC_SUFFIXES):
         return f"'{host}' is not a public host"
     if port not in (None, 443):
         return "it uses a non-standard port"

@@ -4,7 +4,10 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from atlas import rules
 from atlas.codes import BY_CODE, RULES
 from atlas.errors import format_report
 from atlas.load import MAX_FILE_BYTES
@@ -95,3 +98,20 @@ def test_rule_table_is_well_formed():
     codes = [rule.code for rule in RULES]
     assert len(codes) == len(set(codes))
     assert all(rule.title and rule.fix for rule in RULES)
+
+
+# URLs built from pieces that each pass or trip one of the checks, so both the shortcut for plain
+# https URLs and the full check are exercised, and compared.
+_URL_PIECES = st.tuples(
+    st.sampled_from(["https://", "http://", "HTTPS://", "https:/", "ftp://", "", "https://user:pw@", "https://@"]),
+    st.sampled_from(["example.org", "docs.example.org", "Example.org", "localhost", "a.localhost", "db.internal", "x.test",
+                     "10.0.0.1", "[::1]", "example.org.", "exa_mple.org", "-bad.org", "a..org", "org", "xn--bcher-kva.de",
+                     "a" * 64 + ".org", "example.org:443", "example.org:8080", "example.org:x", "[bad", ""]),
+    st.sampled_from(["", "/", "/docs/a-b_c.html", "?q=1&r=2", "#frag", "/a b", "/a\tb", "/\x7f", "/é", "/[x]", "\\evil"]))
+
+
+@given(_URL_PIECES)
+@settings(max_examples=300, deadline=None)
+def test_plain_url_shortcut_agrees_with_the_full_check(pieces):
+    url = "".join(pieces)
+    assert rules.url_problem(url) == rules._url_problem_in_full(url)
