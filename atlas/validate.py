@@ -7,7 +7,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from atlas import fmt, github, rules
+from atlas import github, rules
 from atlas.errors import Problem
 from atlas.github import RepoFacts
 from atlas.load import Document, LoadError, load_file
@@ -81,6 +81,8 @@ def check_catalog(root: str | Path, extra_tools: list[str | Path] = (), today: d
 
 def _formatting_problems(catalog: LoadedCatalog, paths: list[Path]) -> list[Problem]:
     """ATL220 for files that pass every other check but are not in `atlas fmt`'s layout (a warning)."""
+    from atlas import fmt  # ruamel.yaml is only needed here; `check --no-format` and the site build skip it
+
     flagged = {p.path for p in catalog.problems}
     taxonomy = catalog.shared.get("categories")
     order = fmt.criteria_order_of(taxonomy.data if taxonomy else None)
