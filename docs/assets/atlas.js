@@ -164,11 +164,21 @@
     var chosenList = form.querySelector(".atlas-compare-chosen");
     var message = box.querySelector(".atlas-compare-message");
     var result = box.querySelector(".atlas-compare-result");
-    message.textContent = "Loading the catalog…";
+    var add = form.querySelector("button[type=submit]");
+    /* The page must not move when the data arrives (Lighthouse measures it as layout shift): a small
+       script in the page already showed the picker and, for a comparison asked for in the address,
+       reserved room for the table (class atlas-compare-pending). The picker waits for the data. */
+    form.hidden = false;
+    input.disabled = add.disabled = true;
+    result.setAttribute("aria-busy", "true");
+    result.textContent = "Loading the catalog…";
     fetch(box.getAttribute("data-catalog")).then(function (r) {
       if (!r.ok) throw new Error("HTTP " + r.status);
       return r.json();
     }).then(function (data) { start(data); }).catch(function (err) {
+      result.removeAttribute("aria-busy");
+      result.textContent = "";
+      box.classList.remove("atlas-compare-pending");
       message.textContent = "The catalog data could not be loaded (" + err.message + "). Category pages have static comparison tables.";
     });
 
@@ -180,7 +190,9 @@
       data.tools.slice().sort(function (a, b) { return a.name.localeCompare(b.name); }).forEach(function (t) {
         options.appendChild(el("option", { value: t.name + " (" + t.id + ")" }));
       });
-      form.hidden = false;
+      input.disabled = add.disabled = false;
+      result.removeAttribute("aria-busy");
+      var firstRender = true;
       var requested = (params().get("tools") || "").split(",").map(function (s) { return s.trim(); }).filter(Boolean);
       var unknown = requested.filter(function (id) { return !tools[id]; });
       var chosen = requested.filter(function (id, i) { return tools[id] && requested.indexOf(id) === i; });
@@ -203,6 +215,8 @@
       });
 
       function render() {
+        if (!firstRender) box.classList.remove("atlas-compare-pending");  /* after the reader's own change, the page may move */
+        firstRender = false;
         writeParams({ tools: chosen.join(",") || null });
         chosenList.textContent = "";
         chosen.forEach(function (id) {
