@@ -5,6 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 NODE_INSTALLED := node_modules/.installed
+LIGHTHOUSE_INSTALLED := bench/lighthouse/node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 # Reproducible builds: dates in the output (sitemap) come from the last commit, not from the clock.
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
@@ -29,7 +30,7 @@ test: $(INSTALLED) $(NODE_INSTALLED) ## every test (installs Debian's chromium f
 fuzz: $(INSTALLED) ## long property-based campaign (10,000 examples per property) on loading, checking and rendering
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/test_fuzz.py -q -p no:cacheprovider
 
-bench: $(INSTALLED) ## build time vs a plain mkdocs-material floor, scale, validation, page weight, browser; writes BENCHMARKS.md
+bench: $(INSTALLED) $(LIGHTHOUSE_INSTALLED) ## build time vs a plain mkdocs-material floor, scale, validation, page weight, browser, Lighthouse; writes BENCHMARKS.md
 	scripts/ensure-system-packages chromium
 	$(BIN)/python bench/run.py
 links: $(INSTALLED) ## check every external URL of the catalog and docs/ (network); pass options with ARGS="..."
@@ -48,6 +49,11 @@ $(INSTALLED): requirements.txt pyproject.toml
 $(NODE_INSTALLED): package.json package-lock.json
 	scripts/ensure-system-packages node
 	npm ci --silent --no-audit --no-fund
+	touch $@
+
+$(LIGHTHOUSE_INSTALLED): bench/lighthouse/package.json bench/lighthouse/package-lock.json
+	scripts/ensure-system-packages node
+	npm ci --silent --no-audit --no-fund --prefix bench/lighthouse
 	touch $@
 
 clean:
