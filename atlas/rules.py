@@ -326,13 +326,17 @@ _NON_PUBLIC_SUFFIXES = (".localhost", ".local", ".internal", ".test", ".invalid"
 def url_problem(url: str) -> str:
     """Why a contributed URL is refused, or an empty string when it is fine."""
     plain = _PLAIN_HTTPS_URL.match(url)
-    if plain and _is_public_host(plain.group(1)):
+    if plain and not _host_problem(plain.group(1)):
         return ""
     return _url_problem_in_full(url)
 
 
-def _is_public_host(host: str) -> bool:
-    return bool(_HOST.match(host)) and host != "localhost" and not host.endswith(_NON_PUBLIC_SUFFIXES)
+def _host_problem(host: str) -> str:
+    if not _HOST.match(host):
+        return f"'{host}' is not a valid public host name"
+    if host == "localhost" or host.endswith(_NON_PUBLIC_SUFFIXES):
+        return f"'{host}' is not a public host"
+    return ""
 
 
 def _url_problem_in_full(url: str) -> str:
@@ -355,10 +359,9 @@ def _url_problem_in_full(url: str) -> str:
         return "it points to an IP address instead of a host name"
     except ValueError:
         pass
-    if not _HOST.match(host):
-        return f"'{host}' is not a valid public host name"
-    if host == "localhost" or host.endswith(_NON_PUBLIC_SUFFIXES):
-        return f"'{host}' is not a public host"
+    reason = _host_problem(host)
+    if reason:
+        return reason
     if port not in (None, 443):
         return "it uses a non-standard port"
     return ""

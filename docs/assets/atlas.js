@@ -166,12 +166,11 @@
     var result = box.querySelector(".atlas-compare-result");
     var add = form.querySelector("button[type=submit]");
     /* The page must not move when the data arrives (Lighthouse measures it as layout shift): a small
-       script in the page already showed the picker and, for a comparison asked for in the address,
-       reserved room for the table (class atlas-compare-pending). The picker waits for the data. */
-    form.hidden = false;
+       script in the page (compare.py) already showed the picker, wrote "Loading the catalog…" and, for
+       a comparison asked for in the address, reserved room for the table (class atlas-compare-pending).
+       The picker waits for the data. */
     input.disabled = add.disabled = true;
     result.setAttribute("aria-busy", "true");
-    result.textContent = "Loading the catalog…";
     fetch(box.getAttribute("data-catalog")).then(function (r) {
       if (!r.ok) throw new Error("HTTP " + r.status);
       return r.json();
