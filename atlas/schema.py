@@ -104,8 +104,9 @@ def lift_conditions(schema: dict) -> tuple[dict, list[Condition]]:
         if not isinstance(node, dict):
             return
         parts = node.get("allOf")
-        if isinstance(parts, list) and parts and all(_simple_condition(part) for part in parts):
-            conditions.extend(_condition(part, where) for part in parts)
+        lifted = [_condition(part, where) for part in parts] if isinstance(parts, list) else []
+        if lifted and None not in lifted:
+            conditions.extend(lifted)
             del node["allOf"]
         properties = node.get("properties")
         if isinstance(properties, dict):
@@ -118,26 +119,24 @@ def lift_conditions(schema: dict) -> tuple[dict, list[Condition]]:
     return fast, conditions
 
 
-def _simple_condition(part) -> bool:
+def _condition(part, where: tuple[str, ...]) -> Condition | None:
+    """The condition `part` states, or None when it is not of the simple shape checked in Python."""
     if not isinstance(part, dict) or set(part) != {"if", "then"}:
-        return False
+        return None
     test, then = part["if"], part["then"]
     if not isinstance(test, dict) or not set(test) <= {"properties", "required"} or set(then) != {"required"}:
-        return False
+        return None
     properties = test.get("properties")
     if not isinstance(properties, dict) or len(properties) != 1:
-        return False
+        return None
     (field_name, rule), = properties.items()
     values = rule.get("enum") if set(rule) == {"enum"} else [rule.get("const")] if set(rule) == {"const"} else None
-    return (isinstance(values, list) and all(isinstance(v, str) for v in values)
+    required = then["required"]
+    if not (isinstance(values, list) and all(isinstance(v, str) for v in values)
             and test.get("required", [field_name]) in ([field_name], [])
-            and isinstance(then["required"], list) and all(isinstance(r, str) for r in then["required"]))
-
-
-def _condition(part: dict, where: tuple[str, ...]) -> Condition:
-    (field_name, rule), = part["if"]["properties"].items()
-    values = rule["enum"] if "enum" in rule else [rule["const"]]
-    return Condition(where, field_name, frozenset(values), "required" not in part["if"], tuple(part["then"]["required"]))
+            and isinstance(required, list) and all(isinstance(r, str) for r in required)):
+        return None
+    return Condition(where, field_name, frozenset(values), "required" not in test, tuple(required))
 
 
 def _mappings_at(data, where: tuple[str, ...]):

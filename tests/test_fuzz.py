@@ -5,13 +5,12 @@ clean site or in located errors, never in a crash. `make fuzz` runs the same tes
 from __future__ import annotations
 
 import json
-import os
 import re
 import tempfile
 from pathlib import Path
 
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from atlas.build import CatalogInvalid, load_valid_catalog
@@ -22,10 +21,6 @@ from atlas.render.tool import tool_page
 from atlas.validate import check_catalog
 from conftest import BASE_CATALOG, FIXTURE_DATE, ROOT
 
-settings.register_profile("default", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-settings.register_profile("fuzz", max_examples=10_000, deadline=None,
-                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 LOCATED = re.compile(r"^ATL\d{3}$")
 BASE_ENTRY = yaml.safe_load((BASE_CATALOG / "tools" / "alpha-tracker.yaml").read_text(encoding="utf-8"))

@@ -4,18 +4,13 @@ valid/invalid answer as jsonschema, which reports the errors. Both are run on th
 from __future__ import annotations
 
 import copy
-import os
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from atlas import schema
 from atlas.load import load_file
 from conftest import BASE_CATALOG, ROOT
-
-settings.register_profile("default", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-settings.register_profile("fuzz", max_examples=10_000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 # Loaded as the Atlas loads them (YAML 1.2 core schema: dates stay text), so that both start valid.
 BASE_ENTRY = load_file(BASE_CATALOG / "tools" / "alpha-tracker.yaml").data
