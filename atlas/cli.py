@@ -10,8 +10,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from atlas.errors import format_report
-from atlas.validate import check_catalog
+from atlas.core.problems import format_report
+from atlas.check.validate import check_catalog
 
 DEFAULT_CATALOG = Path("catalog")
 
@@ -39,7 +39,7 @@ def _links_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _enrich_arguments(parser: argparse.ArgumentParser) -> None:
-    from atlas import enrich
+    from atlas.github import enrich
     enrich.add_arguments(parser)
 
 
@@ -84,13 +84,13 @@ def main(argv: list[str] | None = None) -> int:
         from atlas.links import command as links
         return links.run(args)
     if args.command == "enrich":
-        from atlas import enrich
+        from atlas.github import enrich
         return enrich.run(args)
     if args.command == "fmt":
-        from atlas import fmt
+        from atlas.fmt import layout as fmt
         return fmt.run(args.paths, args.check, args.catalog, sys.stdout)
     if args.command == "new":
-        from atlas import scaffold
+        from atlas import new as scaffold
         return scaffold.run(args, sys.stdin, sys.stdout)
     return run_check(args.paths, args.catalog, formatting=not args.no_format)
 

@@ -55,7 +55,7 @@ def floor_project(work: Path) -> Path:
     dump = work / "dump"
     config_text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     dump_config = ROOT / ".bench-dump.yml"
-    dump_config.write_text(config_text.replace("hooks:\n  - atlas/pages.py", "hooks:\n  - atlas/pages.py\n  - bench/dump_hook.py"),
+    dump_config.write_text(config_text.replace("hooks:\n  - atlas/site/hook.py", "hooks:\n  - atlas/site/hook.py\n  - bench/dump_hook.py"),
                            encoding="utf-8")
     try:
         subprocess.run([PY, "-m", "mkdocs", "build", "--quiet", "-f", str(dump_config), "-d", str(work / "dump-site")],

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from collections import Counter
 
-from atlas.validate import check_catalog
+from atlas.check.validate import check_catalog
 from conftest import REAL_CATALOG, ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))

@@ -206,8 +206,8 @@ def test_two_builds_of_the_same_commit_are_byte_identical(tmp_path):
 
 
 def test_audit_reports_a_missing_page_a_missing_field_and_a_short_export(tmp_path, real_site):
-    from atlas.audit import audit_site
-    from atlas.build import load_valid_catalog
+    from atlas.site.audit import audit_site
+    from atlas.site.build import load_valid_catalog
 
     catalog = load_valid_catalog(REAL_CATALOG)
     copy = tmp_path / "site"

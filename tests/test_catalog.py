@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from atlas.errors import format_report
-from atlas.validate import check_catalog
+from atlas.core.problems import format_report
+from atlas.check.validate import check_catalog
 from conftest import REAL_CATALOG
 
 TOOL_FILES = sorted((REAL_CATALOG / "tools").glob("*.yaml"))
@@ -99,7 +99,7 @@ def _verified_urls() -> set[str]:
 
 
 def test_learning_path_has_eight_core_steps_and_an_llm_branch_with_verified_free_resources():
-    from atlas.build import load_valid_catalog
+    from atlas.site.build import load_valid_catalog
     catalog = load_valid_catalog(REAL_CATALOG)
     core = [s for s in catalog.steps if s.track == "core"]
     assert len(core) >= 8 and any(s.track == "llm" for s in catalog.steps)
@@ -115,7 +115,7 @@ def test_learning_path_has_eight_core_steps_and_an_llm_branch_with_verified_free
 
 
 def test_glossary_has_sixty_terms_and_unambiguous_names():
-    from atlas.build import load_valid_catalog
+    from atlas.site.build import load_valid_catalog
     catalog = load_valid_catalog(REAL_CATALOG)
     assert len(catalog.terms) >= 60
     names = [n.casefold() for t in catalog.terms.values() for n in (t.term, *t.aliases)]
@@ -123,7 +123,7 @@ def test_glossary_has_sixty_terms_and_unambiguous_names():
 
 
 def test_starter_stacks_cover_the_four_personas():
-    from atlas.build import load_valid_catalog
+    from atlas.site.build import load_valid_catalog
     catalog = load_valid_catalog(REAL_CATALOG)
     assert len(catalog.stacks) >= 4
     for stack in catalog.stacks:

@@ -6,9 +6,9 @@ import jsonschema
 import pytest
 import yaml
 
-from atlas.codes import RULES
-from atlas.render.fields import field_reference, fields
-from atlas.schema import load_schema
+from atlas.core.codes import RULES
+from atlas.site.render.fields import field_reference, fields
+from atlas.core.schema import load_schema
 from conftest import REAL_CATALOG, ROOT
 from sitecheck import page
 

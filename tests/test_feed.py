@@ -6,9 +6,9 @@ import xml.etree.ElementTree as ET
 
 import yaml
 
-from atlas import feed
-from atlas.build import load_valid_catalog
-from atlas.render.whatsnew import whats_new
+from atlas.site.export import feeds as feed
+from atlas.site.build import load_valid_catalog
+from atlas.site.render.whatsnew import whats_new
 from conftest import BASE_CATALOG, FIXTURE_DATE, REAL_CATALOG, TEST_SITE_URL
 from sitecheck import page
 

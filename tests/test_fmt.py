@@ -8,9 +8,9 @@ import sys
 import pytest
 from ruamel.yaml import YAML
 
-from atlas import fmt
-from atlas.load import load_text
-from atlas.validate import check_catalog
+from atlas.fmt import layout as fmt
+from atlas.core.load import load_text
+from atlas.check.validate import check_catalog
 from conftest import BASE_CATALOG, FIXTURES, FIXTURE_DATE, REAL_CATALOG, ROOT, catalog_with_overlay
 
 UNFORMATTED = FIXTURES / "invalid" / "ATL220-unformatted-file" / "tools" / "gamma.yaml"

@@ -6,11 +6,11 @@ import json
 import pytest
 from bs4 import BeautifulSoup
 
-from atlas.build import load_valid_catalog
-from atlas.github import Release, RepoFacts
-from atlas.render.review import entries_to_review
-from atlas.render.tool import tool_page
-from atlas.validate import check_catalog
+from atlas.site.build import load_valid_catalog
+from atlas.core.repository import Release, RepoFacts
+from atlas.site.render.review import entries_to_review
+from atlas.site.render.tool import tool_page
+from atlas.check.validate import check_catalog
 from conftest import FIXTURE_DATE, FIXTURES, catalog_with_overlay
 from sitecheck import page
 

@@ -13,12 +13,12 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from atlas.build import CatalogInvalid, load_valid_catalog
-from atlas.export import catalog_csv, catalog_json
-from atlas.load import LoadError, load_file
-from atlas.render import compare, table
-from atlas.render.tool import tool_page
-from atlas.validate import check_catalog
+from atlas.site.build import CatalogInvalid, load_valid_catalog
+from atlas.site.export.api import catalog_csv, catalog_json
+from atlas.core.load import LoadError, load_file
+from atlas.site.render import compare, table
+from atlas.site.render.tool import tool_page
+from atlas.check.validate import check_catalog
 from conftest import BASE_CATALOG, FIXTURE_DATE, ROOT
 
 

@@ -7,10 +7,10 @@ import dataclasses
 import pytest
 from bs4 import BeautifulSoup
 
-from atlas.build import load_valid_catalog
-from atlas.model import Term
-from atlas.render import decide, guides, learning, stacks
-from atlas.render.terms import glossed
+from atlas.site.build import load_valid_catalog
+from atlas.core.model import Term
+from atlas.site.render import decide, guides, learning, stacks
+from atlas.site.render.terms import glossed
 from conftest import BASE_CATALOG
 
 ROOT = "../../"

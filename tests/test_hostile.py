@@ -16,8 +16,8 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from atlas.audit import audit_site
-from atlas.build import load_valid_catalog
+from atlas.site.audit import audit_site
+from atlas.site.build import load_valid_catalog
 from conftest import FIXTURE_DATE, FIXTURES, ROOT, build_site, catalog_with_overlay
 from sitecheck import page
 

@@ -13,12 +13,12 @@ import time
 
 import pytest
 
-from atlas.backoff import Backoff, parse_retry_after
+from atlas.net.backoff import Backoff, parse_retry_after
 from atlas.cli import parser
 from atlas.links import collect
 from atlas.links import command as links_command
 from atlas.links.check import CheckSettings, check_urls
-from atlas.progress import progress_bar
+from atlas.net.progress import progress_bar
 from conftest import BASE_CATALOG, ROOT
 from httpfake import FakeServer, Reply, closed_port, loopback_only  # noqa: F401 - loopback_only applies to every test here
 

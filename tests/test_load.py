@@ -4,7 +4,7 @@ import time
 
 import pytest
 
-from atlas.load import MAX_DEPTH, MAX_FILE_BYTES, LoadError, load_bytes, load_file, load_text
+from atlas.core.load import MAX_DEPTH, MAX_FILE_BYTES, LoadError, load_bytes, load_file, load_text
 
 
 def refused(text: str) -> tuple[str, int, int]:

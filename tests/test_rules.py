@@ -7,11 +7,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from atlas import rules
-from atlas.codes import BY_CODE, RULES
-from atlas.errors import format_report
-from atlas.load import MAX_FILE_BYTES
-from atlas.validate import check_catalog
+from atlas.check import rules
+from atlas.core.codes import BY_CODE, RULES
+from atlas.core.problems import format_report
+from atlas.core.load import MAX_FILE_BYTES
+from atlas.check.validate import check_catalog
 from conftest import BASE_CATALOG, FIXTURES, catalog_with_overlay
 
 TODAY = dt.date(2026, 11, 26)
@@ -83,13 +83,13 @@ def test_unknown_field_hint_suggests_closest_name(tmp_path):
 
 
 def test_report_format_and_count():
-    from atlas.errors import Problem
+    from atlas.core.problems import Problem
     report = format_report([Problem("b.yaml", 2, 3, "ATL201", "bad", "fix it"), Problem("a.yaml", 1, 1, "ATL101", "missing")])
     assert report.splitlines() == ["a.yaml:1:1: ATL101 missing", "b.yaml:2:3: ATL201 bad", "  hint: fix it", "2 errors in 2 files."]
 
 
 def test_contributed_text_cannot_break_the_report_format():
-    from atlas.errors import Problem
+    from atlas.core.problems import Problem
     line = Problem("a.yaml", 1, 1, "ATL201", "unknown category 'x\nfake.yaml:9:9: ATL000 forged'").format()
     assert len(line.splitlines()) == 1
 

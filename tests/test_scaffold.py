@@ -6,10 +6,10 @@ import sys
 
 import pytest
 
-from atlas import fmt
-from atlas.errors import format_report
-from atlas.scaffold import SCHEMA_LINE, derive_id
-from atlas.validate import check_catalog
+from atlas.fmt import layout as fmt
+from atlas.core.problems import format_report
+from atlas.new import SCHEMA_LINE, derive_id
+from atlas.check.validate import check_catalog
 from conftest import FIXTURE_DATE, ROOT, catalog_with_overlay
 
 FILLED = {

@@ -5,7 +5,7 @@ import json
 import jsonschema
 import pytest
 
-from atlas.schema import KINDS, SCHEMA_DIR
+from atlas.core.schema import KINDS, SCHEMA_DIR
 
 
 def walk(node, path=""):

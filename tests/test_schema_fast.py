@@ -8,8 +8,8 @@ import copy
 from hypothesis import given
 from hypothesis import strategies as st
 
-from atlas import schema
-from atlas.load import load_file
+from atlas.core import schema
+from atlas.core.load import load_file
 from conftest import BASE_CATALOG, ROOT
 
 # Loaded as the Atlas loads them (YAML 1.2 core schema: dates stay text), so that both start valid.

@@ -7,8 +7,8 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from atlas.build import load_valid_catalog
-from atlas.render import stats
+from atlas.site.build import load_valid_catalog
+from atlas.site.render import stats
 from conftest import BASE_CATALOG, FIXTURE_DATE, REAL_CATALOG
 from sitecheck import page
 

@@ -8,9 +8,9 @@ import xml.etree.ElementTree as ET
 import pytest
 from bs4 import BeautifulSoup
 
-from atlas.build import load_valid_catalog
-from atlas.model import Comparison
-from atlas.render import amoeba, compare, landscape, table
+from atlas.site.build import load_valid_catalog
+from atlas.core.model import Comparison
+from atlas.site.render import amoeba, compare, landscape, table
 from conftest import BASE_CATALOG, FIXTURE_DATE
 
 ROOT = "../../"

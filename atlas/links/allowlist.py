@@ -9,11 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from atlas.errors import Problem
-from atlas.load import LoadError, load_file
-from atlas.rules import urls
-from atlas.schema import schema_problems
-from atlas.validate import display
+from atlas.core.problems import Problem
+from atlas.core.load import LoadError, load_file
+from atlas.check.rules import urls
+from atlas.core.schema import schema_problems
+from atlas.check.validate import display
 
 DEFAULT_PATH = Path("links-allowlist.yaml")
 

@@ -22,7 +22,7 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 
-from atlas.backoff import Backoff, Sleep, parse_retry_after
+from atlas.net.backoff import Backoff, Sleep, parse_retry_after
 
 STATUSES = ("broken", "unreachable", "redirected", "skipped", "ok")  # worst first: reports list them in this order
 PERMANENT_REDIRECTS = frozenset({301, 308})

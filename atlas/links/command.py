@@ -13,14 +13,14 @@ import sys
 import time
 from pathlib import Path
 
-from atlas.backoff import Backoff, Sleep
-from atlas.errors import format_report
+from atlas.net.backoff import Backoff, Sleep
+from atlas.core.problems import format_report
 from atlas.links import collect
 from atlas.links.allowlist import DEFAULT_PATH, AllowlistInvalid, allowed_by, load_allowlist, unused
 from atlas.links.cache import LinkCache
 from atlas.links.check import CheckSettings, LinkResult, check_urls
 from atlas.links.report import json_report, markdown_report
-from atlas.progress import progress_bar
+from atlas.net.progress import progress_bar
 
 DEFAULT_CACHE = Path(".cache/links.json")
 DAY = 86400.0

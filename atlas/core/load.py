@@ -1,0 +1,340 @@
+"""Strict YAML loading with a line and column for every value.
+
+Contributed YAML is untrusted, so the loader accepts a deliberately small subset of YAML:
+one UTF-8 document, no anchors, aliases or merge keys, no tags beyond the core ones, no
+duplicate keys, a bounded size and nesting depth. Scalars follow the YAML 1.2 core schema,
+so `yes`, `no`, `on` and `2026-11-01` stay strings (YAML 1.1 would turn them into booleans
+and dates) and only `true`/`false`, `null`, and plain numbers are converted.
+
+The parser's event stream is composed here, iteratively, instead of by PyYAML's recursive
+composer: that is how aliases are refused before anything expands them, deep nesting cannot
+overflow the Python stack, and every value's position is recorded as it is built.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from atlas.core.problems import Problem
+
+try:  # libyaml's parser is several times faster; the pure-Python one behaves the same.
+    from yaml.cyaml import CParser as _Parser
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml.parser import Parser
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
+
+    class _Parser(Reader, Scanner, Parser):  # type: ignore[no-redef]
+        def __init__(self, stream):
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            Parser.__init__(self)
+
+MAX_FILE_BYTES = 256 * 1024
+MAX_DEPTH = 32
+_NO_KEY = object()  # marks a mapping frame that is waiting for its next key
+
+_CORE_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+    "!",  # the non-specific tag the parser gives quoted scalars
+}
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"^[-+]?[0-9]+$")
+# First characters a plain scalar needs to be anything but text (null, a boolean or a number): any
+# other plain scalar is a string without trying the patterns above.
+_MAYBE_TYPED = frozenset("~nNtTfF0123456789-+.") | {""}
+_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+
+
+@dataclass
+class Document:
+    """A loaded file: its plain Python data and where each part of it came from."""
+
+    path: str
+    data: object
+    # The text as read; rules use it for quick whole-file checks, and positions are found in it.
+    text: str = field(default="", repr=False)
+
+    def __post_init__(self) -> None:
+        self._positions: dict[tuple, tuple[int, int]] | None = None
+        self._key_positions: dict[tuple, tuple[int, int]] = {}
+
+    @property
+    def positions(self) -> dict[tuple, tuple[int, int]]:
+        """(line, column), both 1-based, of every value, keyed by its path from the root.
+
+        Found on first use by parsing the text again. Only files with a problem need positions, so
+        loading a catalog does not build a dictionary entry per value for every file (that was a
+        third of `atlas check`'s time on a large catalog)."""
+        if self._positions is None:
+            self._positions = {}
+            if self.text:
+                _compose(_Parser(self.text), self.path, self._positions, self._key_positions)
+        return self._positions
+
+    @property
+    def key_positions(self) -> dict[tuple, tuple[int, int]]:
+        """(line, column) of every mapping key, keyed by the path of the value it introduces."""
+        self.positions  # noqa: B018 - fills both tables
+        return self._key_positions
+
+    def where(self, path: tuple, *, key: bool = False) -> tuple[int, int]:
+        """The position of `path`, or of its nearest ancestor that has one."""
+        table = self.key_positions if key else self.positions
+        path = tuple(path)
+        while path:
+            if path in table:
+                return table[path]
+            if key and path in self.positions:
+                return self.positions[path]
+            path = path[:-1]
+        return self.positions.get((), (1, 1))
+
+
+class LoadError(Exception):
+    """Raised with the located problem that stopped loading."""
+
+    def __init__(self, problem: Problem):
+        super().__init__(problem.message)
+        self.problem = problem
+
+
+def load_file(path: str | Path, display_path: str | None = None) -> Document:
+    """Load one catalog file strictly; raise LoadError with a located problem otherwise."""
+    path = Path(path)
+    shown = display_path or str(path)
+    if path.is_symlink():
+        raise LoadError(Problem(shown, 1, 1, "ATL001", "symbolic links are not allowed in the catalog",
+                                "Replace the link with a real file."))
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise LoadError(_too_large(shown, size))
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise LoadError(Problem(shown, 1, 1, "ATL001", f"cannot read file: {exc.strerror or exc}")) from exc
+    return load_bytes(raw, shown)
+
+
+def load_bytes(raw: bytes, path: str) -> Document:
+    """Load YAML from bytes (see module docstring for what is accepted)."""
+    if len(raw) > MAX_FILE_BYTES:
+        raise LoadError(_too_large(path, len(raw)))
+    if raw.startswith(b"\xef\xbb\xbf"):  # a byte-order mark carries no meaning in UTF-8
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, col = _line_col(raw, exc.start)
+        raise LoadError(Problem(path, line, col, "ATL001", "the file is not valid UTF-8",
+                                "Save the file with UTF-8 encoding.")) from exc
+    return load_text(text, path)
+
+
+def load_text(text: str, path: str) -> Document:
+    doc = Document(path=path, data=None, text=text)
+    try:
+        doc.data = _compose(_Parser(text), path)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        message = (exc.problem or exc.context or "invalid YAML").strip()
+        raise LoadError(Problem(path, line, col, "ATL002", f"YAML syntax error: {message}",
+                                "Check indentation and quoting around this position.")) from exc
+    except yaml.YAMLError as exc:  # e.g. a reader error for control characters
+        mark = getattr(exc, "problem_mark", None)
+        line, col = (mark.line + 1, mark.column + 1) if mark else _reader_position(exc, text)
+        raise LoadError(Problem(path, line, col, "ATL002", f"YAML syntax error: {_short(exc)}",
+                                "Remove control characters; use only printable text.")) from exc
+    if doc.data is None:
+        raise LoadError(Problem(path, 1, 1, "ATL008", "the file is empty",
+                                "Start from an existing entry or run `python -m atlas new`."))
+    return doc
+
+
+def _compose(parser, path: str, positions: dict | None = None, key_positions: dict | None = None):
+    """Build plain Python values from parser events, refusing what the Atlas does not allow.
+
+    With `positions` and `key_positions`, also record where every value and key starts."""
+    locate = positions is not None
+    root = None
+    documents = 0
+    # Each stack frame: [container, its path, pending key (mappings only), that key's position, is it a list]
+    stack: list[list] = []
+
+    def fail(event, code: str, message: str, hint: str):
+        mark = event.start_mark
+        raise LoadError(Problem(path, mark.line + 1, mark.column + 1, code, message, hint))
+
+    def place(event, value) -> tuple | None:
+        """Put a value into the open container; return its path (None when it was a mapping key)."""
+        nonlocal root
+        pos = (event.start_mark.line + 1, event.start_mark.column + 1)
+        if not stack:
+            if locate:
+                positions[()] = pos
+            root = value
+            return ()
+        frame = stack[-1]
+        container, cpath = frame[0], frame[1]
+        if isinstance(container, list):
+            vpath = cpath + (len(container),)
+            container.append(value)
+            if locate:
+                positions[vpath] = pos
+            return vpath
+        if frame[2] is _NO_KEY:  # this scalar is a key: keys are kept as written
+            key_text = event.value
+            if key_text == "<<" and event.implicit[0]:
+                fail(event, "ATL004", "merge keys (`<<`) are not allowed",
+                     "Write the fields out in full; entries must be readable on their own.")
+            if key_text in container:
+                fail(event, "ATL003", f"duplicate key '{key_text}'",
+                     f"Keep one '{key_text}:' in this mapping; YAML would silently keep only the last one.")
+            frame[2] = key_text
+            frame[3] = pos
+            return None
+        key = frame[2]
+        vpath = cpath + (key,)
+        container[key] = value
+        if locate:
+            positions[vpath] = pos
+            key_positions[vpath] = frame[3]
+        frame[2] = _NO_KEY
+        return vpath
+
+    def check_node(event) -> None:
+        if getattr(event, "anchor", None):
+            fail(event, "ATL004", f"YAML anchors (`&{event.anchor}`) are not allowed",
+                 "Write the value out in full instead of reusing it.")
+        tag = getattr(event, "tag", None)
+        if tag and tag not in _CORE_TAGS:
+            fail(event, "ATL005", f"the tag '{tag}' is not allowed",
+                 "Remove the tag: entries contain only text, numbers, lists and mappings.")
+
+    scalar_event = yaml.ScalarEvent
+    collection_end = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+    get_event = parser.get_event
+    frame = None  # stack[-1], kept in a local: the scalar branch below runs for every value of every file
+    while True:
+        event = get_event()
+        kind = event.__class__
+        if kind is scalar_event and frame is not None:
+            # The common case, written out inline (it is most of `atlas check`'s time); `place` does the same.
+            if event.anchor or (event.tag and event.tag not in _CORE_TAGS):
+                check_node(event)
+            container = frame[0]
+            if frame[2] is _NO_KEY and frame[4] is False:  # a mapping key: kept as written
+                key_text = event.value
+                if (key_text == "<<" and event.implicit[0]) or key_text in container:
+                    place(event, key_text)  # raises the located error
+                frame[2] = key_text
+                if locate:
+                    mark = event.start_mark
+                    frame[3] = (mark.line + 1, mark.column + 1)
+                continue
+            text = event.value
+            if event.tag is None and (event.style or text[:1] not in _MAYBE_TYPED):
+                value = text
+            else:
+                value = _scalar(event)
+            if locate:
+                mark = event.start_mark
+                vpath = frame[1] + ((len(container),) if frame[4] else (frame[2],))
+                positions[vpath] = (mark.line + 1, mark.column + 1)
+                if not frame[4]:
+                    key_positions[vpath] = frame[3]
+            if frame[4]:
+                container.append(value)
+            else:
+                container[frame[2]] = value
+                frame[2] = _NO_KEY
+            continue
+        if kind in collection_end:
+            stack.pop()
+            frame = stack[-1] if stack else None
+            continue
+        if isinstance(event, yaml.StreamEndEvent):
+            break
+        if isinstance(event, yaml.DocumentStartEvent):
+            documents += 1
+            if documents > 1:
+                fail(event, "ATL008", "the file contains more than one YAML document",
+                     "Remove the `---` separator: one file holds one entry.")
+            continue
+        if isinstance(event, (yaml.StreamStartEvent, yaml.DocumentEndEvent)):
+            continue
+        if isinstance(event, yaml.AliasEvent):
+            fail(event, "ATL004", f"YAML aliases (`*{event.anchor}`) are not allowed",
+                 "Write the value out in full instead of referring to an anchor.")
+        if isinstance(event, yaml.ScalarEvent):  # only a scalar at the root gets here
+            check_node(event)
+            place(event, _scalar(event))
+        elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            check_node(event)
+            if len(stack) >= MAX_DEPTH:
+                fail(event, "ATL007", f"nesting deeper than {MAX_DEPTH} levels",
+                     "Entries are shallow; flatten this structure.")
+            if frame is not None and frame[4] is False and frame[2] is _NO_KEY:
+                fail(event, "ATL002", "mapping keys must be plain text", "Write the key as a word, e.g. `name:`.")
+            is_list = isinstance(event, yaml.SequenceStartEvent)
+            value: dict | list = [] if is_list else {}
+            frame = [value, place(event, value), _NO_KEY, None, is_list]
+            stack.append(frame)
+    return root
+
+
+
+def _scalar(event):
+    """Resolve a scalar by the YAML 1.2 core schema; quoted scalars are always strings."""
+    text = event.value
+    tag = event.tag
+    plain = event.implicit[0] and event.style in (None, "")
+    if tag in (None, "!") and not plain:
+        return text
+    if tag == "tag:yaml.org,2002:str":
+        return text
+    if _NULL.match(text) and tag in (None, "tag:yaml.org,2002:null"):
+        return None
+    if text in _BOOL and tag in (None, "tag:yaml.org,2002:bool"):
+        return _BOOL[text]
+    if _INT.match(text) and tag in (None, "tag:yaml.org,2002:int"):
+        return int(text)
+    if _FLOAT.match(text) and tag in (None, "tag:yaml.org,2002:float"):
+        return float(text)
+    return text
+
+
+def _too_large(path: str, size: int) -> Problem:
+    return Problem(path, 1, 1, "ATL006", f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}",
+                   "Catalog entries are short; shorten the text fields.")
+
+
+def _line_col(raw: bytes, offset: int) -> tuple[int, int]:
+    before = raw[:offset]
+    line = before.count(b"\n") + 1
+    col = offset - (before.rfind(b"\n") + 1) + 1
+    return line, col
+
+
+def _reader_position(exc, text: str) -> tuple[int, int]:
+    pos = getattr(exc, "position", None)
+    if isinstance(pos, int):
+        before = text[:pos]
+        return before.count("\n") + 1, pos - (before.rfind("\n") + 1) + 1
+    return 1, 1
+
+
+def _short(exc: Exception) -> str:
+    return str(exc).splitlines()[0] if str(exc) else exc.__class__.__name__
