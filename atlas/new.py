@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,7 +20,10 @@ import yaml
 
 from atlas.fmt import layout as fmt
 from atlas.core.load import LoadError, load_file
-from atlas.check.rules import url_problem
+from atlas.core.identity import derive_id, letters, same_name, same_repository
+from atlas.core.suggest import close_match
+from atlas.core.layout import TOOL_KIND, TOOL_SUFFIX, TOOLS_DIR
+from atlas.core.urls import url_problem
 from atlas.core.schema import load_schema
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../../schema/tool.schema.json"
@@ -40,15 +42,9 @@ class Existing:
     path: Path
 
 
-def derive_id(name: str) -> str:
-    """The kebab-case id of a name: 'Weights & Biases' -> 'weights-biases' (accents dropped, at most 64 characters)."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:64].strip("-")
-
-
 def field_problem(field: str, value: str) -> str:
     """Why `value` is not allowed in a tool's `field` (the schema's own rule), or ''."""
-    schema = load_schema("tool")["properties"][field]
+    schema = load_schema(TOOL_KIND)["properties"][field]
     if field in ("homepage", "repository") and url_problem(value):
         return f"Not a usable address: {url_problem(value)}."
     error = next(jsonschema.Draft7Validator(schema).iter_errors(value), None)
@@ -59,23 +55,10 @@ def field_problem(field: str, value: str) -> str:
     return f"Not allowed: {reasons.get(error.validator, error.validator)}. {schema['description']}"
 
 
-def _same_name(name: str) -> str:
-    return " ".join(name.casefold().split())
-
-
-def _same_repository(url: str) -> str:
-    url = url.strip().lower().rstrip("/")
-    return url.removesuffix(".git")
-
-
-def _letters(name: str) -> str:
-    return re.sub(r"[^0-9a-z]", "", derive_id(name))
-
-
 def existing_tools(catalog: Path) -> list[Existing]:
     """Every entry that loads (broken ones are `atlas check`'s business, not a reason to stop here)."""
     found = []
-    for path in sorted((catalog / "tools").glob("*.yaml")):
+    for path in sorted((catalog / TOOLS_DIR).glob(f"*{TOOL_SUFFIX}")):
         try:
             data = load_file(path).data
         except LoadError:
@@ -95,11 +78,11 @@ def duplicates(tools: list[Existing], tool_id: str, name: str, repository: str |
     for tool in tools:
         if tool.id == tool_id and tool.path != path:
             refusals.append(f"the id '{tool_id}' is already used by {tool.path}.")
-        if _same_name(tool.name) == _same_name(name):
+        if same_name(tool.name) == same_name(name):
             refusals.append(f"the name '{tool.name}' is already in the catalog: {tool.path}.")
-        elif difflib.SequenceMatcher(None, _letters(tool.name), _letters(name)).ratio() >= SIMILAR_NAMES:
+        elif difflib.SequenceMatcher(None, letters(tool.name), letters(name)).ratio() >= SIMILAR_NAMES:
             warnings.append(f"'{name}' looks like '{tool.name}' ({tool.path}); is it the same tool?")
-        if repository and tool.repository and _same_repository(tool.repository) == _same_repository(repository):
+        if repository and tool.repository and same_repository(tool.repository) == same_repository(repository):
             refusals.append(f"the repository {repository} is already listed by {tool.path}: one repository is one tool.")
     return refusals, warnings
 
@@ -145,8 +128,7 @@ def _choose_category(answer: str, ids: list[str]) -> str:
 def _category_problem(value: str, ids: list[str]) -> str:
     if value in ids:
         return ""
-    close = difflib.get_close_matches(value, ids, n=1, cutoff=0.6)
-    return (f"did you mean '{close[0]}'? " if close else "") + "Give a number from the list or a category id."
+    return close_match(value, ids, cutoff=0.6) + "Give a number from the list or a category id."
 
 
 def run(args, stdin, stdout) -> int:
@@ -186,7 +168,7 @@ def run(args, stdin, stdout) -> int:
         if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", tool_id):
             stdout.write(f"error: cannot derive an id from {name!r}; give one with --id (lowercase kebab-case).\n")
             return 2
-        path = catalog / "tools" / f"{tool_id}.yaml"
+        path = catalog / TOOLS_DIR / f"{tool_id}{TOOL_SUFFIX}"
         stdout.write(f"Id: {tool_id}\nFile: {path}\n")
         refusals, warnings = duplicates(existing_tools(catalog), tool_id, name, repository or None, path)
         for refusal in refusals:
@@ -208,7 +190,7 @@ def run(args, stdin, stdout) -> int:
     categories = {c["id"]: c for c in taxonomy["categories"]}
     text = entry_text(tool_id, name, categories[category], homepage, repository or None, license_)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(fmt.format_text(text, "tool", fmt.criteria_order_of(taxonomy), str(path)), encoding="utf-8")
+    path.write_text(fmt.format_text(text, TOOL_KIND, fmt.criteria_order_of(taxonomy), str(path)), encoding="utf-8")
     stdout.write(f"Wrote {path}.\nNext: fill every field marked TODO, then run `make check` "
                  f"(or `python -m atlas check {path}`) and `python -m atlas fmt {path}`.\n")
     return 0
@@ -221,7 +203,7 @@ def _scalar(value: str) -> str:
 
 def _hint(field: str) -> str:
     """What a field holds, from the schema, with its allowed values."""
-    schema = load_schema("tool")["properties"][field]
+    schema = load_schema(TOOL_KIND)["properties"][field]
     allowed = schema.get("enum") or schema.get("items", {}).get("enum")
     kind = "a list of" if schema.get("type") == "array" and allowed else "one of"
     text = schema["description"]
@@ -232,7 +214,7 @@ def _hint(field: str) -> str:
 
 def entry_text(tool_id: str, name: str, category: dict, homepage: str, repository: str | None, license_: str) -> str:
     """The new entry: known values, empty required fields with a TODO comment, optional fields commented out."""
-    required = set(load_schema("tool")["required"])
+    required = set(load_schema(TOOL_KIND)["required"])
 
     def todo(field: str) -> str:
         if field in required:

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from atlas.check import rules
+from atlas.core import urls as rules
 from atlas.core.codes import BY_CODE, RULES
 from atlas.core.problems import format_report
 from atlas.core.load import MAX_FILE_BYTES

@@ -5,7 +5,8 @@ import json
 import jsonschema
 import pytest
 
-from atlas.core.schema import KINDS, SCHEMA_DIR
+from atlas.core.layout import KINDS
+from atlas.core.schema import SCHEMA_DIR
 
 
 def walk(node, path=""):

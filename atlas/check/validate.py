@@ -7,15 +7,13 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from atlas.core import repository as github
 from atlas.check import rules
+from atlas.core import repository as github
+from atlas.core.layout import EXPECTED, SHARED_FILES, TOOL_KIND, TOOL_SUFFIX, TOOLS_DIR, display
+from atlas.core.load import Document, LoadError, load_file
 from atlas.core.problems import Problem
 from atlas.core.repository import RepoFacts
-from atlas.core.load import Document, LoadError, load_file
 from atlas.core.schema import schema_problems
-
-SHARED_FILES = {"categories.yaml": "categories", "glossary.yaml": "glossary", "learning-path.yaml": "learning-path",
-                "comparisons.yaml": "comparisons", "stacks.yaml": "stacks", "stores.yaml": "stores"}
 
 
 @dataclass
@@ -33,15 +31,6 @@ class LoadedCatalog:
         return [p for p in self.problems if p.severity == "error"]
 
 
-def display(path: Path) -> str:
-    """Paths relative to the working directory when possible: that is what editors link to."""
-    try:
-        relative = os.path.relpath(path)
-    except ValueError:  # pragma: no cover - another drive on Windows
-        return str(path)
-    return str(path) if relative.startswith("..") else relative
-
-
 def check_catalog(root: str | Path, extra_tools: list[str | Path] = (), today: dt.date | None = None,
                   formatting: bool = True) -> LoadedCatalog:
     """Validate the catalog at `root` (plus extra tool files, which replace same-named ones).
@@ -56,7 +45,7 @@ def check_catalog(root: str | Path, extra_tools: list[str | Path] = (), today: d
         path = root / name
         if not path.exists():
             catalog.problems.append(Problem(display(path), 1, 1, "ATL213", f"missing catalog file {name}",
-                                            f"The catalog needs {', '.join(SHARED_FILES)} and tools/."))
+                                            f"The catalog needs {EXPECTED}."))
             continue
         doc = _load(path, catalog)
         if doc is not None:
@@ -70,7 +59,7 @@ def check_catalog(root: str | Path, extra_tools: list[str | Path] = (), today: d
     for path in sorted(tool_paths, key=lambda p: p.name):
         doc = _load(path, catalog)
         if doc is not None:
-            catalog.problems.extend(schema_problems(doc, "tool"))
+            catalog.problems.extend(schema_problems(doc, TOOL_KIND))
             catalog.tools.append(doc)
             loaded.append(path)
     catalog.github = _github_facts(root, catalog)
@@ -119,18 +108,18 @@ def _load(path: Path, catalog: LoadedCatalog) -> Document | None:
 
 
 def _tool_paths(root: Path, catalog: LoadedCatalog) -> list[Path]:
-    folder = root / "tools"
+    folder = root / TOOLS_DIR
     if not folder.is_dir():
-        catalog.problems.append(Problem(display(folder), 1, 1, "ATL213", "missing folder tools/",
-                                        "Tool entries live in catalog/tools/<id>.yaml."))
+        catalog.problems.append(Problem(display(folder), 1, 1, "ATL213", f"missing folder {TOOLS_DIR}/",
+                                        f"Tool entries live in catalog/{TOOLS_DIR}/<id>{TOOL_SUFFIX}."))
         return []
     paths = []
     for path in sorted(folder.iterdir()):
-        if path.suffix == ".yaml" and (path.is_file() or path.is_symlink()):
+        if path.suffix == TOOL_SUFFIX and (path.is_file() or path.is_symlink()):
             paths.append(path)
         elif path.name.startswith("."):
             continue  # editor and OS files such as .DS_Store are not entries
         else:
-            catalog.problems.append(Problem(display(path), 1, 1, "ATL213", f"unexpected file '{path.name}' in tools/",
-                                            "Each tool is one file named <id>.yaml (not .yml); nothing else belongs here."))
+            catalog.problems.append(Problem(display(path), 1, 1, "ATL213", f"unexpected file '{path.name}' in {TOOLS_DIR}/",
+                                            f"Each tool is one file named <id>{TOOL_SUFFIX} (not .yml); nothing else belongs here."))
     return paths

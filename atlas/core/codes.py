@@ -48,12 +48,14 @@ RULES: tuple[Rule, ...] = (
     Rule("ATL213", "Missing or unexpected catalog file", "Keep the catalog layout: categories.yaml, glossary.yaml, learning-path.yaml, comparisons.yaml, stacks.yaml, stores.yaml, tools/<id>.yaml."),
     Rule("ATL230", "Invisible or control character in text", "Delete the character; the message names it and its position."),
     Rule("ATL231", "A starter-stack pick whose tool is not in the pick's category", "Pick a tool of that category, or add the category to the tool's entry if it really does that job."),
+    Rule("ATL232", "Marketing word in a tool's summary, description or differences", "Say what the tool does in plain, neutral words; no 'leading', 'seamless', 'powerful' and the like."),
+    Rule("ATL233", "Description shorter than two or longer than four sentences", "Write two to four sentences: what it does, what it is good at, its limits or running costs."),
     # Freshness: what GitHub says about the repository (catalog/github.json), and the age of the review
-    Rule("ATL214", "Licence differs from the SPDX id GitHub detects (warning)", "Read the repository's LICENSE file again; fix `license`, or explain the difference in `license_note`."),
+    Rule("ATL214", "Licence differs from the SPDX id GitHub detects (warning)", "Read the repository's LICENSE file again; fix `license`, or say in `license_note` why GitHub's detection is wrong, naming the id it detects."),
     Rule("ATL215", "Tool marked active or maintenance whose repository GitHub says is archived", "Set `status: archived` (or discontinued or acquired) and say what happened in `status_note`."),
     Rule("ATL216", "Reviewed more than 12 months ago (warning)", "Check every field against its sources again, then set `reviewed` to today's date."),
     Rule("ATL217", "Reviewed more than 24 months ago", "Check every field against its sources again, then set `reviewed` to today's date."),
-    Rule("ATL218", "GitHub cannot find the repository, or it moved (warning)", "Set `repository` to the new address, or remove it if the code is no longer public."),
+    Rule("ATL218", "GitHub cannot find the repository, or it moved (warning)", "Find the project's current repository and set `repository` to it, or remove the field if the code is no longer public."),
     Rule("ATL220", "File not in the canonical layout (a warning)", "Run `python -m atlas fmt PATH`; `--check` shows the difference."),
 )
 

@@ -7,10 +7,12 @@ the same facts. A missing criterion answer becomes an explicit `unknown`, never 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from atlas.core.repository import RepoFacts, repo_slug
 
-if TYPE_CHECKING:
-    from atlas.core.repository import RepoFacts
+# Status policy. Archived or discontinued tools are struck through and hidden by the "active" filters;
+# a live status claims the project is developed or at least maintained, which an archived repository contradicts.
+INACTIVE = frozenset({"archived", "discontinued"})
+LIVE_STATUSES = frozenset({"active", "maintenance"})
 
 # Licences whose code is public but which are not open source (OSI): say so wherever the licence shows.
 SOURCE_AVAILABLE = frozenset({"BUSL-1.1", "SSPL-1.0", "Elastic-2.0", "Commons-Clause", "PolyForm-Noncommercial-1.0.0",
@@ -202,8 +204,11 @@ class Catalog:
 
 def build_catalog(categories_data: dict, tools_data: list[dict], learning_data: dict, glossary_data: dict,
                   comparisons_data: dict | None = None, stacks_data: dict | None = None,
-                  stores_data: dict | None = None) -> Catalog:
-    """Typed objects from data that has already passed `atlas check` (no validation here)."""
+                  stores_data: dict | None = None, github: dict[str, RepoFacts] | None = None) -> Catalog:
+    """Typed objects from data that has already passed `atlas check` (no validation here).
+
+    `github` holds what catalog/github.json says about repositories, by slug; each tool gets its own."""
+    facts = github or {}
     tools = {}
     for data in sorted(tools_data, key=lambda d: d["id"]):
         tool = Tool(
@@ -217,6 +222,7 @@ def build_catalog(categories_data: dict, tools_data: list[dict], learning_data: 
                       for cat, answers in (data.get("criteria") or {}).items()},
             differs_from=[Difference(d["tool"], d["how"]) for d in data.get("differs_from") or []],
             requires=list(data.get("requires") or []), data=data,
+            github=facts.get(repo_slug(data.get("repository")) or ""),
         )
         tools[tool.id] = tool
     categories = {}

@@ -12,10 +12,6 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from atlas.core.model import Catalog
 
 FILE_NAME = "github.json"
 GENERATED = "by python -m atlas enrich; do not edit by hand"
@@ -116,9 +112,3 @@ def _int(value) -> int | None:
     if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
         raise TypeError(f"expected a number, got {type(value).__name__}")
     return value
-
-
-def attach(catalog: Catalog, facts: dict[str, RepoFacts]) -> None:
-    """Give each tool the facts of its repository, when there are any."""
-    for tool in catalog.tools.values():
-        tool.github = facts.get(repo_slug(tool.repository) or "")

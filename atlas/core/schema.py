@@ -14,14 +14,15 @@ import datetime as dt
 
 import fastjsonschema
 
-from atlas.core.problems import Problem
 from atlas.core.load import Document
+from atlas.core.problems import Problem
 
 if TYPE_CHECKING:
     import jsonschema
 
-SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schema"
-KINDS = ("tool", "categories", "learning-path", "glossary", "comparisons", "stacks", "stores")
+# The schemas ship inside the package, so an installed `atlas` validates without a source checkout. The
+# repository's schema/ folder is the contributors' copy (editors read it); a test keeps the two identical.
+SCHEMA_DIR = Path(__file__).resolve().parent / "schemas"
 
 _FORM_VALIDATORS = {"pattern", "minLength", "maxLength", "format", "minItems", "maxItems", "uniqueItems",
                     "propertyNames", "const"}
@@ -262,9 +263,3 @@ def _type_name(value) -> str:
     if value is None:
         return "empty"
     return {bool: "a boolean", int: "a number", float: "a number", str: "text", list: "a list", dict: "a mapping"}.get(type(value), type(value).__name__)
-
-
-def close_match(value: str, choices) -> str:
-    """A 'did you mean' hint for an unknown id, or an empty string."""
-    found = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.7)
-    return f"did you mean '{found[0]}'? " if found else ""

@@ -22,12 +22,10 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from atlas.fmt import comments as yamlcomments
-from atlas.core.problems import Problem
+from atlas.core.layout import SHARED_FILES, TOOL_KIND, TOOL_SUFFIX, TOOLS_DIR, catalog_of, is_catalog, kind_of
 from atlas.core.load import LoadError, load_file, load_text
+from atlas.core.problems import Problem
 from atlas.core.schema import load_schema
-
-SHARED_KINDS = {"categories.yaml": "categories", "glossary.yaml": "glossary", "learning-path.yaml": "learning-path",
-                "comparisons.yaml": "comparisons"}
 
 
 class FormatError(Exception):
@@ -47,11 +45,6 @@ def _yaml() -> YAML:
 
 
 _YAML = _yaml()
-
-
-def kind_of(path: Path) -> str:
-    """Which schema a catalog file follows: the shared files by name, every other file is a tool."""
-    return SHARED_KINDS.get(Path(path).name, "tool")
 
 
 def criteria_order(catalog_root: Path) -> dict[str, list[str]]:
@@ -107,7 +100,7 @@ def format_text(text: str, kind: str, criteria: dict[str, list[str]], path: str 
 
 def _special_order(kind: str, data, criteria: dict[str, list[str]]):
     """Key orders that the schema cannot express: a tool's criteria follow its categories and the taxonomy."""
-    if kind != "tool" or not isinstance(data, dict):
+    if kind != TOOL_KIND or not isinstance(data, dict):
         return lambda path: None
     categories = [c for c in data.get("categories") or [] if isinstance(c, str)] if isinstance(data.get("categories"), list) else []
 
@@ -194,19 +187,12 @@ def catalog_files(paths: list[Path], catalog: Path) -> list[Path]:
     for path in paths or [catalog]:
         if not path.is_dir():
             files.append(path)
-        elif (path / "categories.yaml").exists() or (path / "tools").is_dir():
-            files += [path / name for name in SHARED_KINDS if (path / name).exists()]
-            files += sorted((path / "tools").glob("*.yaml"))
+        elif is_catalog(path):
+            files += [path / name for name in SHARED_FILES if (path / name).exists()]
+            files += sorted((path / TOOLS_DIR).glob(f"*{TOOL_SUFFIX}"))
         else:
             files += sorted(path.glob("*.yaml"))
     return files
-
-
-def _catalog_of(path: Path, default: Path) -> Path:
-    """The catalog a file belongs to, for its criteria order: the folder above tools/, else `default`."""
-    parent = path.resolve().parent
-    root = parent.parent if parent.name == "tools" else parent
-    return root if (root / "categories.yaml").exists() else default
 
 
 def run(paths: list[Path], check: bool, catalog: Path, out) -> int:
@@ -219,7 +205,7 @@ def run(paths: list[Path], check: bool, catalog: Path, out) -> int:
             print(f"{path}: no such file or folder", file=out)
             failed += 1
             continue
-        root = _catalog_of(path, catalog)
+        root = catalog_of(path) or catalog
         if root not in orders:
             orders[root] = criteria_order(root)
         result = format_file(path, orders[root], str(path))

@@ -11,9 +11,9 @@ from pathlib import Path
 
 from atlas.core.problems import Problem
 from atlas.core.load import LoadError, load_file
-from atlas.check.rules import urls
+from atlas.check.urls import urls
 from atlas.core.schema import schema_problems
-from atlas.check.validate import display
+from atlas.core.layout import display
 
 DEFAULT_PATH = Path("links-allowlist.yaml")
 

@@ -6,7 +6,6 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from atlas.core import repository as github
 from atlas.core.problems import format_report
 from atlas.core.model import Catalog, build_catalog
 from atlas.check.validate import check_catalog
@@ -34,8 +33,8 @@ def load_valid_catalog(root: str | Path, today: dt.date | None = None) -> Catalo
         comparisons_data=checked.shared["comparisons"].data,
         stacks_data=checked.shared["stacks"].data,
         stores_data=checked.shared["stores"].data,
+        github=checked.github,
     )
-    github.attach(catalog, checked.github)
     return catalog
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape as xml_escape
 
-from atlas.core.model import Catalog, Tool
+from atlas.core.model import INACTIVE, Catalog, Tool
 from atlas.site.render.html import category_href, generated, text, tool_href
-from atlas.site.render.table import INACTIVE
+
 
 POSTER_PATH = "map/mlops-atlas-poster.svg"
 _MARKS = {"open-source": ("OSS", "open source"), "source-available": ("SA", "source-available"),

@@ -6,13 +6,12 @@ attributes, and cells carry sort keys, so the script never parses text and filte
 
 from __future__ import annotations
 
-from atlas.core.model import Catalog, Category, Criterion, Tool
+from atlas.core.model import INACTIVE, Catalog, Category, Criterion, Tool
 from atlas.site.render.html import (ANSWER_LABELS, LICENSE_KIND_LABELS, OFFERING_LABELS, PRICING_LABELS, STATUS_LABELS,
                                answer_cell, generated, text, tool_href)
 
 # Sort order of answers: what a reader scans for first.
 ANSWER_RANK = {"yes": 3, "partial": 2, "unknown": 1, "no": 0}
-INACTIVE = frozenset({"archived", "discontinued"})
 
 # (key, label, help) of the columns every category table has.
 COMMON_COLUMNS = (
