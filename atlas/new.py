@@ -10,8 +10,10 @@ empty, so `atlas check` fails until a person has filled them; optional fields ar
 
 from __future__ import annotations
 
+import argparse
 import difflib
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +22,7 @@ import yaml
 
 from atlas.fmt import layout as fmt
 from atlas.core.load import LoadError, load_file
+from atlas.core.problems import UsageError
 from atlas.core.identity import derive_id, letters, same_name, same_repository
 from atlas.core.suggest import close_match
 from atlas.core.layout import TOOL_KIND, TOOL_SUFFIX, TOOLS_DIR
@@ -131,16 +134,53 @@ def _category_problem(value: str, ids: list[str]) -> str:
     return close_match(value, ids, cutoff=0.6) + "Give a number from the list or a category id."
 
 
-def run(args, stdin, stdout) -> int:
-    """The `new` command. Flags answer questions in advance; `--yes` answers the confirmation."""
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--name", help="the tool's official name")
+    parser.add_argument("--category", help="the home category id (see catalog/categories.yaml)")
+    parser.add_argument("--homepage", help="the official home page (https://...)")
+    parser.add_argument("--repository", help="the public source repository (https://...); an empty value means none")
+    parser.add_argument("--license", help="SPDX licence id from the project's LICENSE file, or Proprietary")
+    parser.add_argument("--id", help="the id, when the one derived from the name does not fit")
+    parser.add_argument("--yes", action="store_true", help="write without asking for confirmation")
+    parser.add_argument("--catalog", type=Path, default=Path("catalog"), help="the catalog to add to (default: catalog/)")
+
+
+def run(args: argparse.Namespace, stdin=None, stdout=None) -> int:
+    """The `new` command. Flags answer questions in advance; `--yes` answers the confirmation.
+
+    Exit status: 0 written, 1 refused (a duplicate, or the contributor said no), 2 for a usage error."""
+    stdin, stdout = stdin or sys.stdin, stdout or sys.stdout
     catalog = Path(args.catalog)
     try:
         taxonomy = load_file(catalog / "categories.yaml").data
     except LoadError as exc:
-        stdout.write(f"cannot read the taxonomy: {exc.problem.format()}\n")
-        return 2
+        raise UsageError(f"cannot read the taxonomy: {exc.problem.format()}") from None
     menu, ids = _category_menu(taxonomy)
-    prompter = Prompter(stdin, stdout)
+    given = _given(args, ids)
+    try:
+        answers = _ask(given, Prompter(stdin, stdout), menu, ids)
+        tool_id = args.id or derive_id(answers["name"])
+        if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", tool_id):
+            raise UsageError(f"cannot derive an id from {answers['name']!r}; give one with --id (lowercase kebab-case)")
+        path = catalog / TOOLS_DIR / f"{tool_id}{TOOL_SUFFIX}"
+        stdout.write(f"Id: {tool_id}\nFile: {path}\n")
+        if not _confirmed(args, Prompter(stdin, stdout), existing_tools(catalog), tool_id, answers, path):
+            stdout.write("Nothing written.\n")
+            return 1
+    except Aborted as exc:
+        raise UsageError(f"stopped: {exc}. Nothing written.") from None
+    categories = {c["id"]: c for c in taxonomy["categories"]}
+    text = entry_text(tool_id, answers["name"], categories[answers["category"]], answers["homepage"],
+                      answers["repository"] or None, answers["license"])
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(fmt.format_text(text, TOOL_KIND, fmt.criteria_order_of(taxonomy), str(path)), encoding="utf-8")
+    stdout.write(f"Wrote {path}.\nNext: fill every field marked TODO, then run `make check` "
+                 f"(or `python -m atlas check {path}`) and `python -m atlas fmt {path}`.\n")
+    return 0
+
+
+def _given(args: argparse.Namespace, ids: list[str]) -> dict[str, str | None]:
+    """The answers given as flags, each checked as its question would check it."""
     given = {"name": args.name, "category": args.category, "homepage": args.homepage,
              "repository": args.repository, "license": args.license}
     for field, value in given.items():
@@ -148,52 +188,43 @@ def run(args, stdin, stdout) -> int:
             continue
         problem = _category_problem(value, ids) if field == "category" else field_problem(field, value)
         if problem:
-            stdout.write(f"error: --{field} {value!r}: {problem}\n")
-            return 2
-    try:
-        name = given["name"] or prompter.ask("Tool name (as its makers write it): ", lambda v: field_problem("name", v))
-        if given["category"]:
-            category = given["category"]
-        else:
-            stdout.write(menu)
-            category = _choose_category(prompter.ask("Number or id: ", lambda v: _category_problem(_choose_category(v, ids), ids)), ids)
-        homepage = given["homepage"] or prompter.ask("Homepage (https://...): ", lambda v: field_problem("homepage", v))
-        repository = given["repository"]
-        if repository is None:
-            repository = prompter.ask("Source repository (https://..., empty if the code is not public): ",
-                                      lambda v: field_problem("repository", v) if v else "")
-        license_ = given["license"] or prompter.ask("Licence (SPDX id from the LICENSE file, e.g. Apache-2.0, or Proprietary): ",
-                                                    lambda v: field_problem("license", v))
-        tool_id = args.id or derive_id(name)
-        if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", tool_id):
-            stdout.write(f"error: cannot derive an id from {name!r}; give one with --id (lowercase kebab-case).\n")
-            return 2
-        path = catalog / TOOLS_DIR / f"{tool_id}{TOOL_SUFFIX}"
-        stdout.write(f"Id: {tool_id}\nFile: {path}\n")
-        refusals, warnings = duplicates(existing_tools(catalog), tool_id, name, repository or None, path)
-        for refusal in refusals:
-            stdout.write(f"error: {refusal}\n")
-        if refusals:
-            return 1
-        for warning in warnings:
-            stdout.write(f"warning: {warning}\n")
-        if not args.yes:
-            default_yes = not warnings
-            answer = prompter.ask(f"Write {path}? [{'Y/n' if default_yes else 'y/N'}] ",
-                                  lambda v: "" if v.lower() in ("", "y", "yes", "n", "no") else "Answer y or n.")
-            if not (answer.lower() in ("y", "yes") or (answer == "" and default_yes)):
-                stdout.write("Nothing written.\n")
-                return 1
-    except Aborted as exc:
-        stdout.write(f"Stopped: {exc}. Nothing written.\n")
-        return 2
-    categories = {c["id"]: c for c in taxonomy["categories"]}
-    text = entry_text(tool_id, name, categories[category], homepage, repository or None, license_)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(fmt.format_text(text, TOOL_KIND, fmt.criteria_order_of(taxonomy), str(path)), encoding="utf-8")
-    stdout.write(f"Wrote {path}.\nNext: fill every field marked TODO, then run `make check` "
-                 f"(or `python -m atlas check {path}`) and `python -m atlas fmt {path}`.\n")
-    return 0
+            raise UsageError(f"--{field} {value!r}: {problem}")
+    return given
+
+
+def _ask(given: dict[str, str | None], prompter: Prompter, menu: str, ids: list[str]) -> dict[str, str]:
+    """Every answer: from the flags, else asked one line at a time."""
+    name = given["name"] or prompter.ask("Tool name (as its makers write it): ", lambda v: field_problem("name", v))
+    category = given["category"]
+    if not category:
+        prompter.stdout.write(menu)
+        category = _choose_category(prompter.ask("Number or id: ", lambda v: _category_problem(_choose_category(v, ids), ids)), ids)
+    homepage = given["homepage"] or prompter.ask("Homepage (https://...): ", lambda v: field_problem("homepage", v))
+    repository = given["repository"]
+    if repository is None:
+        repository = prompter.ask("Source repository (https://..., empty if the code is not public): ",
+                                  lambda v: field_problem("repository", v) if v else "")
+    license_ = given["license"] or prompter.ask("Licence (SPDX id from the LICENSE file, e.g. Apache-2.0, or Proprietary): ",
+                                                lambda v: field_problem("license", v))
+    return {"name": name, "category": category, "homepage": homepage, "repository": repository, "license": license_}
+
+
+def _confirmed(args: argparse.Namespace, prompter: Prompter, tools: list[Existing], tool_id: str, answers: dict[str, str],
+               path: Path) -> bool:
+    """False when the entry would duplicate one (refused), or the contributor says no after a warning."""
+    refusals, warnings = duplicates(tools, tool_id, answers["name"], answers["repository"] or None, path)
+    for refusal in refusals:
+        prompter.stdout.write(f"error: {refusal}\n")
+    if refusals:
+        return False
+    for warning in warnings:
+        prompter.stdout.write(f"warning: {warning}\n")
+    if args.yes:
+        return True
+    default_yes = not warnings
+    answer = prompter.ask(f"Write {path}? [{'Y/n' if default_yes else 'y/N'}] ",
+                          lambda v: "" if v.lower() in ("", "y", "yes", "n", "no") else "Answer y or n.")
+    return answer.lower() in ("y", "yes") or (answer == "" and default_yes)
 
 
 def _scalar(value: str) -> str:

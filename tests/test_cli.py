@@ -5,6 +5,8 @@ import re
 import subprocess
 import sys
 
+import pytest
+
 from conftest import FIXTURE_ENV, FIXTURES, REAL_CATALOG, ROOT
 
 LINE = re.compile(r"^\S+:\d+:\d+: ATL\d{3} .+$")
@@ -67,3 +69,34 @@ def test_stale_review_warns_then_fails(tmp_path):
         assert result.returncode == status, result.stdout
         assert re.search(rf"alpha-tracker\.yaml:\d+:\d+: {code}", result.stdout)
         assert result.stdout.splitlines()[-1] == last
+
+
+def atlas(*args):
+    return subprocess.run([sys.executable, "-m", "atlas", *map(str, args)], cwd=ROOT, capture_output=True, text=True, timeout=120)
+
+
+@pytest.mark.parametrize("args", [
+    ["check", "no/such/file.yaml"],               # a command's own usage error
+    ["fmt", "--check", "no/such/file.yaml"],
+    ["new", "--catalog", "no/such/catalog"],
+    ["links", "--url-file", "no/such/urls.txt"],
+    ["check", "--no-such-flag"],                  # argparse's usage errors
+    ["nope"],
+    [],
+])
+def test_every_usage_error_is_exit_2_on_stderr_with_the_usage_line(args):
+    result = atlas(*args)
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert result.stdout == ""
+    assert result.stderr.startswith("usage: python -m atlas"), result.stderr
+    assert "error: " in result.stderr and "Traceback" not in result.stderr
+
+
+def test_each_command_is_declared_once_and_imported_only_when_it_runs():
+    from atlas import cli
+    assert [c.name for c in cli.COMMANDS] == ["check", "new", "fmt", "links", "enrich"]
+    code = ("import sys; from atlas.cli import main; main(['check', '--no-format', 'tests/fixtures/catalog']); "
+            "print(sorted(m for m in ('httpx', 'ruamel.yaml', 'atlas.links.command', 'atlas.github.enrich') if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60,
+                            env={**os.environ, **FIXTURE_ENV})
+    assert result.stdout.strip().splitlines()[-1] == "[]", result.stdout + result.stderr

@@ -15,6 +15,7 @@ import pytest
 
 from atlas.net.backoff import Backoff, parse_retry_after
 from atlas.cli import parser
+from atlas.core.problems import UsageError
 from atlas.links import collect
 from atlas.links import command as links_command
 from atlas.links.check import CheckSettings, check_urls
@@ -285,12 +286,12 @@ def test_allowlisted_urls_are_skipped_without_a_request(site, tmp_path, capsys):
     assert "## Skipped (1)" in capsys.readouterr().out  # and the network guard saw no lookup of that host
 
 
-def test_invalid_allowlist_is_a_located_usage_error(tmp_path, capsys):
+def test_invalid_allowlist_is_a_located_usage_error(tmp_path):
     (tmp_path / "allow.yaml").write_text("allow:\n  - url: http://insecure.example.org/\n")
-    assert run_links(tmp_path, "--url-file", url_file(tmp_path)) == 2
-    err = capsys.readouterr().err
-    assert "allow.yaml:2:5: ATL101 missing required field 'reason'" in err
-    assert "allow.yaml:2:10: ATL210" in err
+    with pytest.raises(UsageError) as raised:
+        run_links(tmp_path, "--url-file", url_file(tmp_path))
+    assert "allow.yaml:2:5: ATL101 missing required field 'reason'" in str(raised.value)
+    assert "allow.yaml:2:10: ATL210" in str(raised.value)
 
 
 def test_repository_allowlist_is_valid():

@@ -91,7 +91,7 @@ def test_wrong_answers_are_explained_and_asked_again(catalog):
 def test_stdin_ending_early_writes_nothing(catalog):
     result = atlas_new(catalog, stdin="Zeta\n")
     assert result.returncode == 2
-    assert "Nothing written." in result.stdout
+    assert "Nothing written." in result.stderr
     assert not (catalog / "tools" / "zeta.yaml").exists()
 
 
@@ -126,7 +126,7 @@ def test_near_identical_names_warn_and_ask(catalog):
 
 def test_invalid_flag_is_a_usage_error(catalog):
     result = atlas_new(catalog, "--name", "X", "--category", "nope", "--homepage", "https://x.example.org/", "--license", "MIT")
-    assert result.returncode == 2 and "--category 'nope'" in result.stdout
+    assert result.returncode == 2 and "--category 'nope'" in result.stderr and result.stderr.startswith("usage:")
 
 
 @pytest.mark.parametrize("name, expected", [

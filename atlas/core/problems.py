@@ -44,3 +44,10 @@ def format_report(problems: list[Problem]) -> str:
 
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}" + ("" if n == 1 else "s")
+
+
+class UsageError(Exception):
+    """The command line asks for something that cannot be done (a missing file, a bad flag value).
+
+    Every command raises it instead of printing; `python -m atlas` reports it the way argparse reports its own
+    errors (usage and message on stderr) and exits with status 2."""

@@ -1,4 +1,4 @@
-"""`python -m atlas fmt`: one canonical layout for catalog files, so a diff shows only real changes.
+"""One canonical layout for catalog files, so a diff shows only real changes.
 
 The canonical layout: keys in the order of the schema's `properties` (a tool's criteria: its
 categories in the order of its `categories` list, each category's criteria in the order of
@@ -22,7 +22,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from atlas.fmt import comments as yamlcomments
-from atlas.core.layout import SHARED_FILES, TOOL_KIND, TOOL_SUFFIX, TOOLS_DIR, catalog_of, is_catalog, kind_of
+from atlas.core.layout import TOOL_KIND, kind_of
 from atlas.core.load import LoadError, load_file, load_text
 from atlas.core.problems import Problem
 from atlas.core.schema import load_schema
@@ -179,56 +179,3 @@ def formatting_problem(path: Path, shown: str, criteria: dict[str, list[str]]) -
         return None
     return Problem(shown, first_difference(result), 1, "ATL220", "the file is not in the canonical layout (key order, indentation, spacing)",
                    f"Run `python -m atlas fmt {shown}`; `python -m atlas fmt --check` shows the difference.", severity="warning")
-
-
-def catalog_files(paths: list[Path], catalog: Path) -> list[Path]:
-    """The files to format: given files as they are; a catalog folder's shared files and tools; other folders' *.yaml."""
-    files: list[Path] = []
-    for path in paths or [catalog]:
-        if not path.is_dir():
-            files.append(path)
-        elif is_catalog(path):
-            files += [path / name for name in SHARED_FILES if (path / name).exists()]
-            files += sorted((path / TOOLS_DIR).glob(f"*{TOOL_SUFFIX}"))
-        else:
-            files += sorted(path.glob("*.yaml"))
-    return files
-
-
-def run(paths: list[Path], check: bool, catalog: Path, out) -> int:
-    """Format files in place, or with `check` print what would change. Exit status: 0 clean, 1 otherwise."""
-    orders: dict[Path, dict[str, list[str]]] = {}
-    changed = failed = 0
-    files = catalog_files(paths, catalog)
-    for path in files:
-        if not path.exists():
-            print(f"{path}: no such file or folder", file=out)
-            failed += 1
-            continue
-        root = catalog_of(path) or catalog
-        if root not in orders:
-            orders[root] = criteria_order(root)
-        result = format_file(path, orders[root], str(path))
-        if result.problem is not None:
-            print(result.problem.format(), file=out)
-            failed += 1
-        elif result.changed:
-            changed += 1
-            if check:
-                out.write(unified_diff(result, str(path)))
-            else:
-                path.write_bytes(result.after.encode("utf-8"))
-                print(f"formatted {path}", file=out)
-    unchanged = len(files) - changed - failed
-    failures = f"; {_files(failed)} could not be formatted" if failed else ""
-    if check and changed:
-        print(f"{_files(changed)} of {len(files)} would be reformatted{failures}; run `python -m atlas fmt` to fix them.", file=out)
-    elif check:
-        print(f"{_files(unchanged)} already formatted{failures}.", file=out)
-    else:
-        print(f"{_files(changed)} formatted, {unchanged} already formatted{failures}.", file=out)
-    return 1 if failed or (check and changed) else 0
-
-
-def _files(n: int) -> str:
-    return f"{n} file" + ("" if n == 1 else "s")
