@@ -166,134 +166,102 @@ def load_text(text: str, path: str) -> Document:
 def _compose(parser, path: str, positions: dict | None = None, key_positions: dict | None = None):
     """Build plain Python values from parser events, refusing what the Atlas does not allow.
 
-    With `positions` and `key_positions`, also record where every value and key starts."""
+    With `positions` and `key_positions`, also record where every value and key starts. Scalars and
+    collections are placed into their parent by the same few lines: this loop is most of `atlas check`'s
+    time, so it stays one flat loop rather than a call per value."""
     locate = positions is not None
     root = None
     documents = 0
-    # Each stack frame: [container, its path, pending key (mappings only), that key's position, is it a list]
+    # Each frame: [container, its path, pending key (mappings only), that key's position, is it a list]
     stack: list[list] = []
-
-    def fail(event, code: str, message: str, hint: str):
-        mark = event.start_mark
-        raise LoadError(Problem(path, mark.line + 1, mark.column + 1, code, message, hint))
-
-    def place(event, value) -> tuple | None:
-        """Put a value into the open container; return its path (None when it was a mapping key)."""
-        nonlocal root
-        pos = (event.start_mark.line + 1, event.start_mark.column + 1)
-        if not stack:
-            if locate:
-                positions[()] = pos
-            root = value
-            return ()
-        frame = stack[-1]
-        container, cpath = frame[0], frame[1]
-        if isinstance(container, list):
-            vpath = cpath + (len(container),)
-            container.append(value)
-            if locate:
-                positions[vpath] = pos
-            return vpath
-        if frame[2] is _NO_KEY:  # this scalar is a key: keys are kept as written
-            key_text = event.value
-            if key_text == "<<" and event.implicit[0]:
-                fail(event, "ATL004", "merge keys (`<<`) are not allowed",
-                     "Write the fields out in full; entries must be readable on their own.")
-            if key_text in container:
-                fail(event, "ATL003", f"duplicate key '{key_text}'",
-                     f"Keep one '{key_text}:' in this mapping; YAML would silently keep only the last one.")
-            frame[2] = key_text
-            frame[3] = pos
-            return None
-        key = frame[2]
-        vpath = cpath + (key,)
-        container[key] = value
-        if locate:
-            positions[vpath] = pos
-            key_positions[vpath] = frame[3]
-        frame[2] = _NO_KEY
-        return vpath
-
-    def check_node(event) -> None:
-        if getattr(event, "anchor", None):
-            fail(event, "ATL004", f"YAML anchors (`&{event.anchor}`) are not allowed",
-                 "Write the value out in full instead of reusing it.")
-        tag = getattr(event, "tag", None)
-        if tag and tag not in _CORE_TAGS:
-            fail(event, "ATL005", f"the tag '{tag}' is not allowed",
-                 "Remove the tag: entries contain only text, numbers, lists and mappings.")
-
-    scalar_event = yaml.ScalarEvent
-    collection_end = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+    frame = None  # stack[-1], kept in a local
     get_event = parser.get_event
-    frame = None  # stack[-1], kept in a local: the scalar branch below runs for every value of every file
     while True:
         event = get_event()
         kind = event.__class__
-        if kind is scalar_event and frame is not None:
-            # The common case, written out inline (it is most of `atlas check`'s time); `place` does the same.
+        if kind is yaml.ScalarEvent:
             if event.anchor or (event.tag and event.tag not in _CORE_TAGS):
-                check_node(event)
-            container = frame[0]
-            if frame[2] is _NO_KEY and frame[4] is False:  # a mapping key: kept as written
-                key_text = event.value
-                if (key_text == "<<" and event.implicit[0]) or key_text in container:
-                    place(event, key_text)  # raises the located error
-                frame[2] = key_text
+                _refuse_node(event, path)
+            if frame is not None and frame[2] is _NO_KEY and frame[4] is False:  # a mapping key, kept as written
+                key = event.value
+                if (key == "<<" and event.implicit[0]) or key in frame[0]:
+                    _refuse_key(event, path, key)
+                frame[2] = key
                 if locate:
-                    mark = event.start_mark
-                    frame[3] = (mark.line + 1, mark.column + 1)
+                    frame[3] = (event.start_mark.line + 1, event.start_mark.column + 1)
                 continue
             text = event.value
-            if event.tag is None and (event.style or text[:1] not in _MAYBE_TYPED):
-                value = text
-            else:
-                value = _scalar(event)
-            if locate:
-                mark = event.start_mark
-                vpath = frame[1] + ((len(container),) if frame[4] else (frame[2],))
-                positions[vpath] = (mark.line + 1, mark.column + 1)
-                if not frame[4]:
-                    key_positions[vpath] = frame[3]
-            if frame[4]:
-                container.append(value)
-            else:
-                container[frame[2]] = value
-                frame[2] = _NO_KEY
-            continue
-        if kind in collection_end:
+            value = text if event.tag is None and (event.style or text[:1] not in _MAYBE_TYPED) else _scalar(event)
+        elif kind in _COLLECTION_END:
             stack.pop()
             frame = stack[-1] if stack else None
             continue
-        if isinstance(event, yaml.StreamEndEvent):
+        elif kind in _COLLECTION_START:
+            _refuse_node(event, path)
+            if len(stack) >= MAX_DEPTH:
+                _fail(event, path, "ATL007", f"nesting deeper than {MAX_DEPTH} levels", "Entries are shallow; flatten this structure.")
+            if frame is not None and frame[4] is False and frame[2] is _NO_KEY:
+                _fail(event, path, "ATL002", "mapping keys must be plain text", "Write the key as a word, e.g. `name:`.")
+            value = [] if kind is yaml.SequenceStartEvent else {}
+        elif kind is yaml.StreamEndEvent:
             break
-        if isinstance(event, yaml.DocumentStartEvent):
+        elif kind is yaml.DocumentStartEvent:
             documents += 1
             if documents > 1:
-                fail(event, "ATL008", "the file contains more than one YAML document",
-                     "Remove the `---` separator: one file holds one entry.")
+                _fail(event, path, "ATL008", "the file contains more than one YAML document",
+                      "Remove the `---` separator: one file holds one entry.")
             continue
-        if isinstance(event, (yaml.StreamStartEvent, yaml.DocumentEndEvent)):
+        elif kind is yaml.AliasEvent:
+            _fail(event, path, "ATL004", f"YAML aliases (`*{event.anchor}`) are not allowed",
+                  "Write the value out in full instead of referring to an anchor.")
+        else:  # stream start, document end
             continue
-        if isinstance(event, yaml.AliasEvent):
-            fail(event, "ATL004", f"YAML aliases (`*{event.anchor}`) are not allowed",
-                 "Write the value out in full instead of referring to an anchor.")
-        if isinstance(event, yaml.ScalarEvent):  # only a scalar at the root gets here
-            check_node(event)
-            place(event, _scalar(event))
-        elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-            check_node(event)
-            if len(stack) >= MAX_DEPTH:
-                fail(event, "ATL007", f"nesting deeper than {MAX_DEPTH} levels",
-                     "Entries are shallow; flatten this structure.")
-            if frame is not None and frame[4] is False and frame[2] is _NO_KEY:
-                fail(event, "ATL002", "mapping keys must be plain text", "Write the key as a word, e.g. `name:`.")
-            is_list = isinstance(event, yaml.SequenceStartEvent)
-            value: dict | list = [] if is_list else {}
-            frame = [value, place(event, value), _NO_KEY, None, is_list]
+        # Place the value (a scalar or a new, still empty collection) into its parent.
+        if frame is None:
+            root, vpath = value, ()
+        elif frame[4]:
+            vpath = frame[1] + (len(frame[0]),) if locate else ()
+            frame[0].append(value)
+        else:
+            vpath = frame[1] + (frame[2],) if locate else ()
+            frame[0][frame[2]] = value
+            if locate:
+                key_positions[vpath] = frame[3]
+            frame[2] = _NO_KEY
+        if locate:
+            positions[vpath] = (event.start_mark.line + 1, event.start_mark.column + 1)
+        if kind is not yaml.ScalarEvent:
+            frame = [value, vpath if locate else (), _NO_KEY, None, kind is yaml.SequenceStartEvent]
             stack.append(frame)
     return root
 
+
+_COLLECTION_START = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+_COLLECTION_END = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+
+
+def _fail(event, path: str, code: str, message: str, hint: str):
+    mark = event.start_mark
+    raise LoadError(Problem(path, mark.line + 1, mark.column + 1, code, message, hint))
+
+
+def _refuse_node(event, path: str) -> None:
+    """Anchors and tags other than the core ones are refused wherever they appear."""
+    if getattr(event, "anchor", None):
+        _fail(event, path, "ATL004", f"YAML anchors (`&{event.anchor}`) are not allowed",
+              "Write the value out in full instead of reusing it.")
+    tag = getattr(event, "tag", None)
+    if tag and tag not in _CORE_TAGS:
+        _fail(event, path, "ATL005", f"the tag '{tag}' is not allowed",
+              "Remove the tag: entries contain only text, numbers, lists and mappings.")
+
+
+def _refuse_key(event, path: str, key: str) -> None:
+    if key == "<<" and event.implicit[0]:
+        _fail(event, path, "ATL004", "merge keys (`<<`) are not allowed",
+              "Write the fields out in full; entries must be readable on their own.")
+    _fail(event, path, "ATL003", f"duplicate key '{key}'",
+          f"Keep one '{key}:' in this mapping; YAML would silently keep only the last one.")
 
 
 def _scalar(event):
