@@ -20,14 +20,14 @@ from pathlib import Path
 import jsonschema
 import yaml
 
-from atlas.fmt import layout as fmt
+from atlas.core.identity import derive_id, letters, same_name, same_repository
+from atlas.core.layout import TOOL_KIND, TOOL_SUFFIX, TOOLS_DIR
 from atlas.core.load import LoadError, load_file
 from atlas.core.problems import UsageError
-from atlas.core.identity import derive_id, letters, same_name, same_repository
-from atlas.core.suggest import close_match
-from atlas.core.layout import TOOL_KIND, TOOL_SUFFIX, TOOLS_DIR
-from atlas.core.urls import url_problem
 from atlas.core.schema import load_schema
+from atlas.core.suggest import close_match
+from atlas.core.urls import url_problem
+from atlas.fmt import layout as fmt
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../../schema/tool.schema.json"
 SIMILAR_NAMES = 0.8  # difflib ratio from which two names are "near-identical"
@@ -155,6 +155,8 @@ def run(args: argparse.Namespace, stdin=None, stdout=None) -> int:
         taxonomy = load_file(catalog / "categories.yaml").data
     except LoadError as exc:
         raise UsageError(f"cannot read the taxonomy: {exc.problem.format()}") from None
+    if not isinstance(taxonomy, dict):
+        raise UsageError(f"cannot read the taxonomy: {catalog / 'categories.yaml'} is not a mapping; run `python -m atlas check`")
     menu, ids = _category_menu(taxonomy)
     given = _given(args, ids)
     try:

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 
 from atlas.check.documents import as_list, problem_at, tool_data
-from atlas.core.load import Document
+from atlas.core.load import Document, NodePath
 from atlas.core.problems import Problem
 
 MARKETING = re.compile(r"\b(leading|best-in-class|seamless(ly)?|powerful|cutting-edge|revolution\w*|world-class|"
@@ -26,7 +26,7 @@ def sentence_count(text: str) -> int:
 def editorial(tools: list[Document]) -> Iterator[Problem]:
     for doc in tools:
         data = tool_data(doc)
-        texts: list[tuple[tuple, object]] = [(("summary",), data.get("summary")), (("description",), data.get("description"))]
+        texts: list[tuple[NodePath, object]] = [(("summary",), data.get("summary")), (("description",), data.get("description"))]
         texts += [(("differs_from", i, "how"), d.get("how")) for i, d in enumerate(as_list(data.get("differs_from")))
                   if isinstance(d, dict)]
         for path, value in texts:

@@ -5,8 +5,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import PurePath
 
-from atlas.check.documents import (as_list, criteria_by_category, duplicates, ids_of, items, problem_at, strings, tool_data,
-                                   unknown_ids)
+from atlas.check.documents import (
+    as_list,
+    criteria_by_category,
+    duplicates,
+    ids_of,
+    items,
+    problem_at,
+    strings,
+    tool_data,
+    tool_ids,
+    unknown_ids,
+)
 from atlas.core.identity import same_name, same_repository
 from atlas.core.load import Document
 from atlas.core.problems import Problem
@@ -26,7 +36,7 @@ def tool_references(shared: dict[str, Document], tools: list[Document]) -> Itera
     categories = shared.get("categories")
     category_ids = ids_of(categories, "categories")
     criteria = criteria_by_category(categories)
-    tool_ids = {t.data["id"] for t in tools if isinstance(tool_data(t).get("id"), str)}
+    known_tools = tool_ids(tools)
     for doc in tools:
         data = tool_data(doc)
         listed = [c for _, c in strings(data.get("categories"))]
@@ -35,7 +45,7 @@ def tool_references(shared: dict[str, Document], tools: list[Document]) -> Itera
                 if cat not in category_ids:
                     yield problem_at(doc, ("categories", i), "ATL201", f"unknown category '{cat}'",
                                    close_match(cat, category_ids) + "Categories are defined in catalog/categories.yaml.")
-            answers = data.get("criteria") if isinstance(data.get("criteria"), dict) else {}
+            answers = data["criteria"] if isinstance(data.get("criteria"), dict) else {}
             for cat, by_criterion in answers.items():
                 if cat not in listed:
                     yield problem_at(doc, ("criteria", cat), "ATL202", f"criteria given for '{cat}', which is not in this tool's categories",
@@ -55,9 +65,9 @@ def tool_references(shared: dict[str, Document], tools: list[Document]) -> Itera
                 reason = "the tool itself" if other == data.get("id") else f"'{other}' a second time"
                 yield problem_at(doc, ("differs_from", i, "tool"), "ATL212", f"differs_from lists {reason}",
                                "List each alternative once, and never the tool itself.")
-            elif other not in tool_ids:
+            elif other not in known_tools:
                 yield problem_at(doc, ("differs_from", i, "tool"), "ATL203", f"differs_from names unknown tool '{other}'",
-                               close_match(other, tool_ids) + "Use the id of a file in catalog/tools/.")
+                               close_match(other, known_tools) + "Use the id of a file in catalog/tools/.")
             seen.add(other)
 
 
@@ -86,7 +96,7 @@ def every_category_has_a_tool(shared: dict[str, Document], tools: list[Document]
     categories = shared.get("categories")
     used = {c for t in tools for _, c in strings(tool_data(t).get("categories"))}
     for i, cat in items(categories, "categories"):
-        if isinstance(cat.get("id"), str) and cat["id"] not in used:
+        if categories is not None and isinstance(cat.get("id"), str) and cat["id"] not in used:
             yield problem_at(categories, ("categories", i, "id"), "ATL206", f"category '{cat['id']}' has no tool",
                            "Add at least one tool entry that lists this category, or remove the category.")
 
@@ -109,7 +119,8 @@ def taxonomy(shared: dict[str, Document]) -> Iterator[Problem]:
             if isinstance(cid, str) and cid in seen:
                 yield problem_at(categories, ("categories", i, "criteria", j, "id"), "ATL208",
                                f"criterion id '{cid}' appears twice in category '{cat.get('id')}'", "Criterion ids are unique per category.")
-            seen.add(cid)
+            if isinstance(cid, str):
+                seen.add(cid)
 
 
 def learning_path_and_glossary(shared: dict[str, Document], tools: list[Document]) -> Iterator[Problem]:
@@ -117,7 +128,7 @@ def learning_path_and_glossary(shared: dict[str, Document], tools: list[Document
     have_categories = shared.get("categories") is not None
     glossary = shared.get("glossary")
     term_ids = ids_of(glossary, "terms")
-    tool_ids = {t.data["id"] for t in tools if isinstance(tool_data(t).get("id"), str)}
+    known_tools = tool_ids(tools)
     if glossary is not None:
         yield from duplicates(glossary, "terms", "term")
         for i, term in items(glossary, "terms"):
@@ -130,7 +141,7 @@ def learning_path_and_glossary(shared: dict[str, Document], tools: list[Document
     for i, step in items(path, "steps"):
         if have_categories:
             yield from unknown_ids(path, ("steps", i, "categories"), step.get("categories"), category_ids, "ATL201", "category")
-        yield from unknown_ids(path, ("steps", i, "starter_tools"), step.get("starter_tools"), tool_ids, "ATL203", "tool")
+        yield from unknown_ids(path, ("steps", i, "starter_tools"), step.get("starter_tools"), known_tools, "ATL203", "tool")
         if glossary is not None:
             yield from unknown_ids(path, ("steps", i, "concepts"), step.get("concepts"), term_ids, "ATL209", "glossary term")
 
@@ -139,16 +150,16 @@ def comparisons(shared: dict[str, Document], tools: list[Document]) -> Iterator[
     doc = shared.get("comparisons")
     if doc is None:
         return
-    tool_ids = {t.data["id"] for t in tools if isinstance(tool_data(t).get("id"), str)}
+    known_tools = tool_ids(tools)
     yield from duplicates(doc, "comparisons", "comparison")
     for i, comparison in items(doc, "comparisons"):
-        yield from unknown_ids(doc, ("comparisons", i, "tools"), comparison.get("tools"), tool_ids, "ATL203", "tool")
+        yield from unknown_ids(doc, ("comparisons", i, "tools"), comparison.get("tools"), known_tools, "ATL203", "tool")
 
 
 def stacks_and_stores(shared: dict[str, Document], tools: list[Document]) -> Iterator[Problem]:
     category_ids = ids_of(shared.get("categories"), "categories")
     have_categories = shared.get("categories") is not None
-    tool_categories = {t.data["id"]: {c for _, c in strings(t.data.get("categories"))}
+    tool_categories = {tool_data(t)["id"]: {c for _, c in strings(tool_data(t).get("categories"))}
                        for t in tools if isinstance(tool_data(t).get("id"), str)}
     stacks = shared.get("stacks")
     if stacks is not None:

@@ -10,7 +10,6 @@ from atlas.check.documents import entries, problem_at
 from atlas.core.load import Document
 from atlas.core.problems import Problem
 
-
 # Characters that change how text is displayed without being visible: bidirectional overrides and
 # isolates (the "Trojan Source" trick), zero-width characters, Unicode tag characters (hidden text),
 # and control characters other than tab and newline.

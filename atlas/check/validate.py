@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,7 +32,7 @@ class LoadedCatalog:
         return [p for p in self.problems if p.severity == "error"]
 
 
-def check_catalog(root: str | Path, extra_tools: list[str | Path] = (), today: dt.date | None = None,
+def check_catalog(root: str | Path, extra_tools: Sequence[str | Path] = (), today: dt.date | None = None,
                   formatting: bool = True) -> LoadedCatalog:
     """Validate the catalog at `root` (plus extra tool files, which replace same-named ones).
 

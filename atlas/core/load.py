@@ -13,26 +13,36 @@ overflow the Python stack, and every value's position is recorded as it is built
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, NoReturn
 
 import yaml
 
 from atlas.core.problems import Problem
+from atlas.core.scalars import MAYBE_TYPED as _MAYBE_TYPED
+from atlas.core.scalars import resolve as _scalar
 
 try:  # libyaml's parser is several times faster; the pure-Python one behaves the same.
-    from yaml.cyaml import CParser as _Parser
+    from yaml.cyaml import CParser as _Parser  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml.parser import Parser
     from yaml.reader import Reader
     from yaml.scanner import Scanner
 
     class _Parser(Reader, Scanner, Parser):  # type: ignore[no-redef]
-        def __init__(self, stream):
+        def __init__(self, stream: str) -> None:
             Reader.__init__(self, stream)
             Scanner.__init__(self)
             Parser.__init__(self)
+
+def yaml_parser(text: str) -> Any:
+    """libyaml's event parser over `text` (the pure-Python one where PyYAML was built without libyaml)."""
+    return _Parser(text)
+
+
+NodePath = tuple[str | int, ...]  # the keys and indexes from a file's root to a value
+Positions = dict[NodePath, tuple[int, int]]
 
 MAX_FILE_BYTES = 256 * 1024
 MAX_DEPTH = 32
@@ -48,15 +58,6 @@ _CORE_TAGS = {
     "tag:yaml.org,2002:seq",
     "!",  # the non-specific tag the parser gives quoted scalars
 }
-_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
-_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
-_INT = re.compile(r"^[-+]?[0-9]+$")
-# First characters a plain scalar needs to be anything but text (null, a boolean or a number): any
-# other plain scalar is a string without trying the patterns above.
-_MAYBE_TYPED = frozenset("~nNtTfF0123456789-+.") | {""}
-_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
-
-
 @dataclass
 class Document:
     """A loaded file: its plain Python data and where each part of it came from."""
@@ -67,11 +68,11 @@ class Document:
     text: str = field(default="", repr=False)
 
     def __post_init__(self) -> None:
-        self._positions: dict[tuple, tuple[int, int]] | None = None
-        self._key_positions: dict[tuple, tuple[int, int]] = {}
+        self._positions: Positions | None = None
+        self._key_positions: Positions = {}
 
     @property
-    def positions(self) -> dict[tuple, tuple[int, int]]:
+    def positions(self) -> Positions:
         """(line, column), both 1-based, of every value, keyed by its path from the root.
 
         Found on first use by parsing the text again. Only files with a problem need positions, so
@@ -84,12 +85,12 @@ class Document:
         return self._positions
 
     @property
-    def key_positions(self) -> dict[tuple, tuple[int, int]]:
+    def key_positions(self) -> Positions:
         """(line, column) of every mapping key, keyed by the path of the value it introduces."""
         self.positions  # noqa: B018 - fills both tables
         return self._key_positions
 
-    def where(self, path: tuple, *, key: bool = False) -> tuple[int, int]:
+    def where(self, path: NodePath, *, key: bool = False) -> tuple[int, int]:
         """The position of `path`, or of its nearest ancestor that has one."""
         table = self.key_positions if key else self.positions
         path = tuple(path)
@@ -163,18 +164,20 @@ def load_text(text: str, path: str) -> Document:
     return doc
 
 
-def _compose(parser, path: str, positions: dict | None = None, key_positions: dict | None = None):
+def _compose(parser: Any, path: str, positions: Positions | None = None, key_positions: Positions | None = None) -> object:
     """Build plain Python values from parser events, refusing what the Atlas does not allow.
 
     With `positions` and `key_positions`, also record where every value and key starts. Scalars and
     collections are placed into their parent by the same few lines: this loop is most of `atlas check`'s
     time, so it stays one flat loop rather than a call per value."""
     locate = positions is not None
-    root = None
+    value_at: Positions = positions if positions is not None else {}
+    key_at: Positions = key_positions if key_positions is not None else {}
+    root: object = None
     documents = 0
     # Each frame: [container, its path, pending key (mappings only), that key's position, is it a list]
-    stack: list[list] = []
-    frame = None  # stack[-1], kept in a local
+    stack: list[list[Any]] = []
+    frame: list[Any] | None = None  # stack[-1], kept in a local
     get_event = parser.get_event
     while True:
         event = get_event()
@@ -226,10 +229,10 @@ def _compose(parser, path: str, positions: dict | None = None, key_positions: di
             vpath = frame[1] + (frame[2],) if locate else ()
             frame[0][frame[2]] = value
             if locate:
-                key_positions[vpath] = frame[3]
+                key_at[vpath] = frame[3]
             frame[2] = _NO_KEY
         if locate:
-            positions[vpath] = (event.start_mark.line + 1, event.start_mark.column + 1)
+            value_at[vpath] = (event.start_mark.line + 1, event.start_mark.column + 1)
         if kind is not yaml.ScalarEvent:
             frame = [value, vpath if locate else (), _NO_KEY, None, kind is yaml.SequenceStartEvent]
             stack.append(frame)
@@ -240,12 +243,12 @@ _COLLECTION_START = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
 _COLLECTION_END = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
 
 
-def _fail(event, path: str, code: str, message: str, hint: str):
+def _fail(event: Any, path: str, code: str, message: str, hint: str) -> NoReturn:
     mark = event.start_mark
     raise LoadError(Problem(path, mark.line + 1, mark.column + 1, code, message, hint))
 
 
-def _refuse_node(event, path: str) -> None:
+def _refuse_node(event: Any, path: str) -> None:
     """Anchors and tags other than the core ones are refused wherever they appear."""
     if getattr(event, "anchor", None):
         _fail(event, path, "ATL004", f"YAML anchors (`&{event.anchor}`) are not allowed",
@@ -256,32 +259,12 @@ def _refuse_node(event, path: str) -> None:
               "Remove the tag: entries contain only text, numbers, lists and mappings.")
 
 
-def _refuse_key(event, path: str, key: str) -> None:
+def _refuse_key(event: Any, path: str, key: str) -> NoReturn:
     if key == "<<" and event.implicit[0]:
         _fail(event, path, "ATL004", "merge keys (`<<`) are not allowed",
               "Write the fields out in full; entries must be readable on their own.")
     _fail(event, path, "ATL003", f"duplicate key '{key}'",
           f"Keep one '{key}:' in this mapping; YAML would silently keep only the last one.")
-
-
-def _scalar(event):
-    """Resolve a scalar by the YAML 1.2 core schema; quoted scalars are always strings."""
-    text = event.value
-    tag = event.tag
-    plain = event.implicit[0] and event.style in (None, "")
-    if tag in (None, "!") and not plain:
-        return text
-    if tag == "tag:yaml.org,2002:str":
-        return text
-    if _NULL.match(text) and tag in (None, "tag:yaml.org,2002:null"):
-        return None
-    if text in _BOOL and tag in (None, "tag:yaml.org,2002:bool"):
-        return _BOOL[text]
-    if _INT.match(text) and tag in (None, "tag:yaml.org,2002:int"):
-        return int(text)
-    if _FLOAT.match(text) and tag in (None, "tag:yaml.org,2002:float"):
-        return float(text)
-    return text
 
 
 def _too_large(path: str, size: int) -> Problem:
@@ -296,7 +279,7 @@ def _line_col(raw: bytes, offset: int) -> tuple[int, int]:
     return line, col
 
 
-def _reader_position(exc, text: str) -> tuple[int, int]:
+def _reader_position(exc: Exception, text: str) -> tuple[int, int]:
     pos = getattr(exc, "position", None)
     if isinstance(pos, int):
         before = text[:pos]

@@ -7,7 +7,11 @@ the same facts. A missing criterion answer becomes an explicit `unknown`, never 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
+
 from atlas.core.repository import RepoFacts, repo_slug
+
+Data = dict[str, Any]  # a validated catalog file as loaded
 
 # Status policy. Archived or discontinued tools are struck through and hidden by the "active" filters;
 # a live status claims the project is developed or at least maintained, which an archived repository contradicts.
@@ -73,7 +77,7 @@ class Tool:
     criteria: dict[str, dict[str, Answer]] = field(default_factory=dict)
     differs_from: list[Difference] = field(default_factory=list)
     requires: list[str] = field(default_factory=list)
-    data: dict = field(default_factory=dict, repr=False)  # the entry as written, for exports
+    data: dict[str, Any] = field(default_factory=dict, repr=False)  # the entry as written, for exports
     github: RepoFacts | None = None  # what catalog/github.json says about the repository, when it says anything
 
     @property
@@ -202,9 +206,9 @@ class Catalog:
     stores: list[Store] = field(default_factory=list)
 
 
-def build_catalog(categories_data: dict, tools_data: list[dict], learning_data: dict, glossary_data: dict,
-                  comparisons_data: dict | None = None, stacks_data: dict | None = None,
-                  stores_data: dict | None = None, github: dict[str, RepoFacts] | None = None) -> Catalog:
+def build_catalog(categories_data: Data, tools_data: list[Data], learning_data: Data, glossary_data: Data,
+                  comparisons_data: Data | None = None, stacks_data: Data | None = None,
+                  stores_data: Data | None = None, github: dict[str, RepoFacts] | None = None) -> Catalog:
     """Typed objects from data that has already passed `atlas check` (no validation here).
 
     `github` holds what catalog/github.json says about repositories, by slug; each tool gets its own."""

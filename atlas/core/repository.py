@@ -12,6 +12,7 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 FILE_NAME = "github.json"
 GENERATED = "by python -m atlas enrich; do not edit by hand"
@@ -54,7 +55,7 @@ def repo_slug(url: str | None) -> str | None:
     return f"{match.group(1)}/{match.group(2)}".lower() if match else None
 
 
-def read_records(path: Path) -> dict[str, dict]:
+def read_records(path: Path) -> dict[str, dict[str, Any]]:
     """The raw records of the file, keyed by slug ({} when there is no file); raise GitHubFileInvalid."""
     if not path.exists():
         return {}
@@ -68,7 +69,7 @@ def read_records(path: Path) -> dict[str, dict]:
     return records
 
 
-def write_records(path: Path, records: dict[str, dict]) -> bool:
+def write_records(path: Path, records: dict[str, dict[str, Any]]) -> bool:
     """Write the file in its stable form; return whether its text changed."""
     body = json.dumps({"repositories": records}, indent=1, sort_keys=True, ensure_ascii=False)
     text = FIRST_LINE + "\n" + body[2:] + "\n"  # body[2:] drops the opening "{\n" that FIRST_LINE replaces
@@ -89,7 +90,7 @@ def load_facts(path: Path) -> dict[str, RepoFacts]:
     return facts
 
 
-def _facts(slug: str, record: dict) -> RepoFacts:
+def _facts(slug: str, record: dict[str, Any]) -> RepoFacts:
     if record["status"] == "not_found":
         return RepoFacts(slug, found=False)
     if record["status"] != "ok":
@@ -102,13 +103,13 @@ def _facts(slug: str, record: dict) -> RepoFacts:
     )
 
 
-def _text(value) -> str | None:
+def _text(value: object) -> str | None:
     if value is not None and not isinstance(value, str):
         raise TypeError(f"expected text, got {type(value).__name__}")
     return value
 
 
-def _int(value) -> int | None:
+def _int(value: object) -> int | None:
     if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
         raise TypeError(f"expected a number, got {type(value).__name__}")
     return value

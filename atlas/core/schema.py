@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import difflib
 import json
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-import datetime as dt
+from typing import TYPE_CHECKING, Any
 
 import fastjsonschema
 
@@ -24,16 +24,19 @@ if TYPE_CHECKING:
 # repository's schema/ folder is the contributors' copy (editors read it); a test keeps the two identical.
 SCHEMA_DIR = Path(__file__).resolve().parent / "schemas"
 
+Schema = dict[str, Any]  # a JSON Schema, as loaded
+
 _FORM_VALIDATORS = {"pattern", "minLength", "maxLength", "format", "minItems", "maxItems", "uniqueItems",
                     "propertyNames", "const"}
 
 
-@lru_cache(maxsize=None)
-def load_schema(kind: str) -> dict:
-    return json.loads((SCHEMA_DIR / f"{kind}.schema.json").read_text(encoding="utf-8"))
+@cache
+def load_schema(kind: str) -> Schema:
+    schema: Schema = json.loads((SCHEMA_DIR / f"{kind}.schema.json").read_text(encoding="utf-8"))
+    return schema
 
 
-@lru_cache(maxsize=None)
+@cache
 def validator(kind: str) -> jsonschema.Draft7Validator:
     """One validator per schema, reused: building one per file costs 40x more (see PITFALLS).
 
@@ -55,8 +58,8 @@ def _is_date(value: str) -> bool:
     return len(value) == 10
 
 
-@lru_cache(maxsize=None)
-def fast_validator(kind: str):
+@cache
+def fast_validator(kind: str) -> tuple[Callable[[object], object], list[Condition]]:
     """A compiled validator that only answers valid/invalid, many times faster than walking the errors.
 
     Most files are valid, so they pay only for this; an invalid file is validated again by jsonschema,
@@ -79,7 +82,7 @@ class Condition:
     applies_when_absent: bool
     required: tuple[str, ...]
 
-    def holds(self, data) -> bool:
+    def holds(self, data: object) -> bool:
         for mapping in _mappings_at(data, self.where):
             if self.field in mapping:
                 value = mapping[self.field]
@@ -91,7 +94,7 @@ class Condition:
         return True
 
 
-def lift_conditions(schema: dict) -> tuple[dict, list[Condition]]:
+def lift_conditions(schema: Schema) -> tuple[Schema, list[Condition]]:
     """The schema without its simple if/then conditions, and those conditions as plain checks.
 
     fastjsonschema evaluates `if` by raising and catching an exception each time the `if` does not
@@ -101,13 +104,13 @@ def lift_conditions(schema: dict) -> tuple[dict, list[Condition]]:
     fast = copy.deepcopy(schema)
     conditions: list[Condition] = []
 
-    def visit(node, where: tuple[str, ...]) -> None:
+    def visit(node: object, where: tuple[str, ...]) -> None:
         if not isinstance(node, dict):
             return
         parts = node.get("allOf")
         lifted = [_condition(part, where) for part in parts] if isinstance(parts, list) else []
-        if lifted and None not in lifted:
-            conditions.extend(lifted)
+        if lifted and all(c is not None for c in lifted):
+            conditions.extend(c for c in lifted if c is not None)
             del node["allOf"]
         properties = node.get("properties")
         if isinstance(properties, dict):
@@ -120,7 +123,7 @@ def lift_conditions(schema: dict) -> tuple[dict, list[Condition]]:
     return fast, conditions
 
 
-def _condition(part, where: tuple[str, ...]) -> Condition | None:
+def _condition(part: object, where: tuple[str, ...]) -> Condition | None:
     """The condition `part` states, or None when it is not of the simple shape checked in Python."""
     if not isinstance(part, dict) or set(part) != {"if", "then"}:
         return None
@@ -140,7 +143,7 @@ def _condition(part, where: tuple[str, ...]) -> Condition | None:
     return Condition(where, field_name, frozenset(values), "required" not in test, tuple(required))
 
 
-def _mappings_at(data, where: tuple[str, ...]):
+def _mappings_at(data: object, where: tuple[str, ...]) -> Iterator[dict[str, object]]:
     if not isinstance(data, dict):
         return
     if not where:
@@ -152,7 +155,7 @@ def _mappings_at(data, where: tuple[str, ...]):
         yield from _mappings_at(child, rest)
 
 
-def is_valid(data, kind: str) -> bool:
+def is_valid(data: object, kind: str) -> bool:
     validate, conditions = fast_validator(kind)
     try:
         validate(data)
@@ -200,7 +203,7 @@ def _to_problems(doc: Document, error: jsonschema.ValidationError) -> list[Probl
         return []  # URLs get one clear report from rule ATL210, which also explains the reason
     line, col = doc.where(path)
     if error.validator == "enum":
-        allowed = [str(v) for v in error.validator_value]
+        allowed = [str(v) for v in _sized(error.validator_value)]
         close = difflib.get_close_matches(str(error.instance), allowed, n=1, cutoff=0.5)
         hint = (f"did you mean '{close[0]}'? " if close else "") + f"Allowed: {', '.join(allowed)}."
         return [Problem(doc.path, line, col, "ATL103", f"{where or 'value'} is {_shown(error.instance)}, not an allowed value", hint)]
@@ -218,14 +221,15 @@ def _to_problems(doc: Document, error: jsonschema.ValidationError) -> list[Probl
 
 def _form_message(error: jsonschema.ValidationError) -> str:
     v, value = error.validator, error.validator_value
+    instance = _sized(error.instance)
     if v == "maxLength":
-        return f"text is {len(error.instance)} characters; at most {value} allowed"
+        return f"text is {len(instance)} characters; at most {value} allowed"
     if v == "minLength":
-        return f"text is {len(error.instance)} characters; at least {value} needed"
+        return f"text is {len(instance)} characters; at least {value} needed"
     if v == "maxItems":
-        return f"list has {len(error.instance)} items; at most {value} allowed"
+        return f"list has {len(instance)} items; at most {value} allowed"
     if v == "minItems":
-        return f"list has {len(error.instance)} items; at least {value} needed"
+        return f"list has {len(instance)} items; at least {value} needed"
     if v == "uniqueItems":
         return "list contains the same item twice"
     if v == "format":
@@ -239,8 +243,13 @@ def _form_message(error: jsonschema.ValidationError) -> str:
     return _trim(error.message)
 
 
-def _describe(path: tuple) -> str:
-    parts = []
+def _sized(value: object) -> list[object] | str:
+    """A value that a message can count or list (jsonschema types it loosely)."""
+    return value if isinstance(value, (list, str)) else list(value) if isinstance(value, (tuple, dict, set)) else []
+
+
+def _describe(path: tuple[str | int, ...]) -> str:
+    parts: list[str] = []
     for part in path:
         parts.append(f"[{part}]" if isinstance(part, int) else (("." if parts else "") + str(part)))
     return "".join(parts)
@@ -250,7 +259,7 @@ def _in(where: str) -> str:
     return f" in {where}" if where else ""
 
 
-def _shown(value) -> str:
+def _shown(value: object) -> str:
     text = json.dumps(value, ensure_ascii=True)
     return text if len(text) <= 60 else text[:57] + "..."
 
@@ -259,7 +268,7 @@ def _trim(message: str) -> str:
     return message if len(message) <= 160 else message[:157] + "..."
 
 
-def _type_name(value) -> str:
+def _type_name(value: object) -> str:
     if value is None:
         return "empty"
     return {bool: "a boolean", int: "a number", float: "a number", str: "text", list: "a list", dict: "a mapping"}.get(type(value), type(value).__name__)

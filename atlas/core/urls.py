@@ -9,7 +9,7 @@ import ipaddress
 import re
 from urllib.parse import urlsplit
 
-from atlas.core.load import Document
+from atlas.core.load import Document, NodePath
 
 URL_KEYS = {"homepage", "repository", "documentation", "source", "url"}
 
@@ -20,13 +20,13 @@ URL_LIST_KEYS = {"sources"}
 _HOST = re.compile(r"^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,62}$")
 
 
-def url_fields(doc: Document) -> list[tuple[tuple, str]]:
+def url_fields(doc: Document) -> list[tuple[NodePath, str]]:
     """(path, value) of every URL field of a document: the rule below and the link checker read the same fields.
 
     A URL field is a text value under a key in URL_KEYS, or a text item of a list under a key in URL_LIST_KEYS."""
-    found: list[tuple[tuple, str]] = []
+    found: list[tuple[NodePath, str]] = []
 
-    def visit(value, path: tuple, list_key) -> None:
+    def visit(value: object, path: NodePath, list_key: str | None) -> None:
         if isinstance(value, dict):
             for k, v in value.items():
                 if isinstance(v, str):

@@ -59,6 +59,7 @@ def format_paths(paths: list[Path], check: bool, catalog: Path, out) -> int:
             if check:
                 out.write(unified_diff(result, str(path)))
             else:
+                assert result.after is not None  # `changed` means it was formatted
                 path.write_bytes(result.after.encode("utf-8"))
                 print(f"formatted {path}", file=out)
     unchanged = len(files) - changed - failed

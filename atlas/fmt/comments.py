@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from atlas.core.load import Document, _Parser
+from atlas.core.load import Document, yaml_parser
 
 _BLOCK_HEADER = re.compile(r"[|>][-+0-9]*")
 
@@ -43,7 +43,7 @@ def comment_columns(text: str) -> tuple[dict[int, int], set[int]]:
     """(0-based line -> column where its comment starts, blank lines), outside every scalar."""
     lines = text.split("\n")
     covered: list[list[tuple[int, int]]] = [[] for _ in lines]
-    parser = _Parser(text)
+    parser = yaml_parser(text)
     while True:
         event = parser.get_event()
         if isinstance(event, yaml.StreamEndEvent):
@@ -51,6 +51,7 @@ def comment_columns(text: str) -> tuple[dict[int, int], set[int]]:
         if not isinstance(event, yaml.ScalarEvent):
             continue
         start, end = event.start_mark, event.end_mark
+        assert start is not None and end is not None  # the parser marks every event
         if event.style in ("|", ">"):  # the header line holds only the indicator; the content starts below
             header = _BLOCK_HEADER.match(lines[start.line], start.column)
             covered[start.line].append((start.column, header.end() if header else start.column + 1))
@@ -62,8 +63,8 @@ def comment_columns(text: str) -> tuple[dict[int, int], set[int]]:
                 continue
             covered[start.line].append((start.column, len(lines[start.line])))
             first = start.line + 1
-        for line in range(first, min(end.line, len(lines))):
-            covered[line].append((0, len(lines[line])))
+        for row in range(first, min(end.line, len(lines))):
+            covered[row].append((0, len(lines[row])))
         if end.line > start.line and end.line < len(lines) and end.column:
             covered[end.line].append((0, end.column))
     starts: dict[int, int] = {}

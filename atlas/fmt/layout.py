@@ -21,11 +21,11 @@ from pathlib import Path
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from atlas.fmt import comments as yamlcomments
 from atlas.core.layout import TOOL_KIND, kind_of
 from atlas.core.load import LoadError, load_file, load_text
 from atlas.core.problems import Problem
 from atlas.core.schema import load_schema
+from atlas.fmt import comments as yamlcomments
 
 
 class FormatError(Exception):
@@ -159,14 +159,16 @@ def format_file(path: Path, criteria: dict[str, list[str]], shown: str | None = 
 
 
 def unified_diff(result: Result, shown: str) -> str:
+    assert result.after is not None
     return "".join(difflib.unified_diff(normalise(result.before).splitlines(keepends=True), result.after.splitlines(keepends=True),
                                         fromfile=shown, tofile=f"{shown} (formatted)"))
 
 
 def first_difference(result: Result) -> int:
     """The 1-based line where the file first differs from its canonical form."""
+    assert result.after is not None
     before, after = normalise(result.before).splitlines(), result.after.splitlines()
-    for number, (a, b) in enumerate(zip(before, after), start=1):
+    for number, (a, b) in enumerate(zip(before, after, strict=False), start=1):
         if a != b:
             return number
     return min(len(before), len(after)) + 1

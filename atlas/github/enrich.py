@@ -19,11 +19,11 @@ from pathlib import Path
 
 import httpx
 
-from atlas.core import repository as github
-from atlas.net.backoff import Sleep
-from atlas.github.client import DEFAULT_API, GitHubClient, RateLimited, Unauthorized, make_http
-from atlas.net.progress import progress_bar
 from atlas.check.validate import check_catalog
+from atlas.core import repository as github
+from atlas.github.client import DEFAULT_API, GitHubClient, RateLimited, Unauthorized, make_http
+from atlas.net.backoff import Sleep
+from atlas.net.progress import progress_bar
 
 RELEASES_PER_PAGE = 10
 RELEASE_PAGES = 5
@@ -107,7 +107,7 @@ def run(args: argparse.Namespace, *, sleep: Sleep = asyncio.sleep, now=time.time
 
 
 async def _refresh_all(args, wanted: dict[str, list[str]], old: dict[str, dict], sleep: Sleep, now):
-    records: dict[str, dict] = {}
+    records: dict[str, dict | None] = {}
     failures: dict[str, str] = {}
     stopped = ""
     async with make_http(args.api_url, os.environ.get("GITHUB_TOKEN") or None, args.timeout) as http:
@@ -115,7 +115,7 @@ async def _refresh_all(args, wanted: dict[str, list[str]], old: dict[str, dict],
         with progress_bar(len(wanted), "GitHub") as bar:
             for slug in wanted:
                 if stopped:
-                    records[slug] = old[slug] if slug in old else None
+                    records[slug] = old.get(slug)
                     continue
                 try:
                     records[slug] = await refresh(gh, slug, old.get(slug))

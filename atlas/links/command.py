@@ -9,17 +9,16 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import sys
 import time
 from pathlib import Path
 
-from atlas.net.backoff import Backoff, Sleep
 from atlas.core.problems import UsageError, format_report
 from atlas.links import collect
 from atlas.links.allowlist import DEFAULT_PATH, AllowlistInvalid, allowed_by, load_allowlist, unused
 from atlas.links.cache import LinkCache
 from atlas.links.check import CheckSettings, LinkResult, check_urls
 from atlas.links.report import json_report, markdown_report
+from atlas.net.backoff import Backoff, Sleep
 from atlas.net.progress import progress_bar
 
 DEFAULT_CACHE = Path(".cache/links.json")

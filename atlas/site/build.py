@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from pathlib import Path
+from typing import Any
 
 from atlas.core.problems import format_report
 from atlas.core.model import Catalog, build_catalog
@@ -25,17 +26,19 @@ def load_valid_catalog(root: str | Path, today: dt.date | None = None) -> Catalo
     checked = check_catalog(root, today=today, formatting=False)  # layout warnings never stop a build
     if checked.errors:
         raise CatalogInvalid(format_report(checked.problems))
-    catalog = build_catalog(
-        categories_data=checked.shared["categories"].data,
-        tools_data=[doc.data for doc in checked.tools],
-        learning_data=checked.shared["learning-path"].data,
-        glossary_data=checked.shared["glossary"].data,
-        comparisons_data=checked.shared["comparisons"].data,
-        stacks_data=checked.shared["stacks"].data,
-        stores_data=checked.shared["stores"].data,
-        github=checked.github,
+    shared = {kind: _mapping(doc.data) for kind, doc in checked.shared.items()}
+    return build_catalog(
+        categories_data=shared["categories"], tools_data=[_mapping(doc.data) for doc in checked.tools],
+        learning_data=shared["learning-path"], glossary_data=shared["glossary"], comparisons_data=shared["comparisons"],
+        stacks_data=shared["stacks"], stores_data=shared["stores"], github=checked.github,
     )
-    return catalog
+
+
+def _mapping(data: object) -> dict[str, Any]:
+    """A valid catalog file is a mapping (its schema says so); anything else here is a bug, not a data error."""
+    if not isinstance(data, dict):
+        raise TypeError(f"expected a mapping, got {type(data).__name__}")
+    return data
 
 
 class BuildState:

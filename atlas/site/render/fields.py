@@ -52,7 +52,7 @@ def _conditions(schema: dict) -> dict[str, str]:
 
 def form(prop: dict) -> str:
     """Allowed values, or the form a value must take, in words."""
-    items = prop.get("items") if isinstance(prop.get("items"), dict) else {}
+    items = prop["items"] if isinstance(prop.get("items"), dict) else {}
     allowed = prop.get("enum") or items.get("enum")
     parts = []
     if prop.get("type") == "array":

@@ -30,10 +30,10 @@ def entries_to_review(catalog: Catalog, root: str) -> str:
                "atlas-review-unknown", "Every criterion of every entry is answered."),
         "## Archived on GitHub",
         _table("review.archived", ("Tool", "Repository", "Status in the catalog"),
-               [(_link(root, t), text(t.github.full_name or t.github.slug), text(STATUS_LABELS[t.status])) for t in archived],
+               [(_link(root, t), text(_repository(t)), text(STATUS_LABELS[t.status])) for t in archived],
                "atlas-review-archived", "No repository is archived, as far as catalog/github.json knows."),
         "## Repository not found on GitHub",
-        _table("review.missing", ("Tool", "Repository"), [(_link(root, t), text(t.github.slug)) for t in missing],
+        _table("review.missing", ("Tool", "Repository"), [(_link(root, t), text(_repository(t))) for t in missing],
                "atlas-review-missing", "GitHub found every repository."),
     ]
     return "\n\n".join(parts) + "\n"
@@ -59,3 +59,9 @@ def _link(root: str, tool: Tool) -> str:
 
 def _date(day: str) -> str:
     return f'<time datetime="{text(day)}">{text(day)}</time>'
+
+
+def _repository(tool: Tool) -> str:
+    """GitHub's name of the tool's repository (only tools with GitHub facts are listed in those tables)."""
+    facts = tool.github
+    return (facts.full_name or facts.slug) if facts else ""

@@ -8,9 +8,10 @@ import xml.etree.ElementTree as ET
 import pytest
 from bs4 import BeautifulSoup
 
-from atlas.site.build import load_valid_catalog
 from atlas.core.model import Comparison
+from atlas.site.build import load_valid_catalog
 from atlas.site.render import amoeba, compare, landscape, table
+
 from conftest import BASE_CATALOG, FIXTURE_DATE
 
 ROOT = "../../"

@@ -7,18 +7,19 @@ import dataclasses
 import pytest
 from bs4 import BeautifulSoup
 
-from atlas.site.build import load_valid_catalog
 from atlas.core.model import Term
+from atlas.site.build import load_valid_catalog
 from atlas.site.render import decide, guides, learning, stacks
 from atlas.site.render.terms import glossed
-from conftest import BASE_CATALOG
+
+from conftest import BASE_CATALOG, FIXTURE_DATE
 
 ROOT = "../../"
 
 
 @pytest.fixture()
 def catalog():
-    return load_valid_catalog(BASE_CATALOG)
+    return load_valid_catalog(BASE_CATALOG, today=FIXTURE_DATE)
 
 
 def soup(html: str) -> BeautifulSoup:

@@ -31,9 +31,9 @@ def test_broken_copy_of_an_entry_is_reported_with_locations(tmp_path):
     result = check(broken)
     assert result.returncode == 1
     lines = result.stdout.splitlines()
-    problems = [l for l in lines if LINE.match(l) and " warning: " not in l]  # stale reviews elsewhere only warn
-    assert [re.search(r"ATL\d{3}", l).group() for l in problems] == ["ATL103", "ATL102"]
-    assert all(l.startswith(f"{broken}:") for l in problems), problems
+    problems = [line for line in lines if LINE.match(line) and " warning: " not in line]  # stale reviews elsewhere only warn
+    assert [re.search(r"ATL\d{3}", line).group() for line in problems] == ["ATL103", "ATL102"]
+    assert all(line.startswith(f"{broken}:") for line in problems), problems
     assert "  hint: did you mean 'free'?" in result.stdout
     assert re.fullmatch(r"2 errors in 1 file(, \d+ warnings?)?\.", lines[-1]), lines[-1]
     assert "Traceback" not in result.stdout + result.stderr

@@ -13,13 +13,14 @@ import time
 
 import pytest
 
-from atlas.net.backoff import Backoff, parse_retry_after
 from atlas.cli import parser
 from atlas.core.problems import UsageError
 from atlas.links import collect
 from atlas.links import command as links_command
 from atlas.links.check import CheckSettings, check_urls
+from atlas.net.backoff import Backoff, parse_retry_after
 from atlas.net.progress import progress_bar
+
 from conftest import BASE_CATALOG, ROOT
 from httpfake import FakeServer, Reply, closed_port, loopback_only  # noqa: F401 - loopback_only applies to every test here
 
@@ -118,7 +119,7 @@ def test_dropped_connection_is_retried(site):
     assert (result.status, result.attempts) == ("ok", 2)
 
 
-def test_unknown_dns_name_is_broken_at_once(loopback_only):
+def test_unknown_dns_name_is_broken_at_once(loopback_only):  # noqa: F811 - the fixture, to read what was asked
     result = check("https://no-such-host.example.org/page")[0]["https://no-such-host.example.org/page"]
     assert (result.status, result.attempts, result.detail) == ("broken", 1, "DNS name not found")
     assert loopback_only == ["no-such-host.example.org"]
@@ -193,7 +194,7 @@ def test_per_host_limit_is_respected(site):
 
 def test_retry_after_parsing():
     import datetime as dt
-    now = dt.datetime(2026, 11, 26, 12, 0, tzinfo=dt.timezone.utc)
+    now = dt.datetime(2026, 11, 26, 12, 0, tzinfo=dt.UTC)
     assert parse_retry_after("120") == 120
     assert parse_retry_after("Thu, 26 Nov 2026 12:00:30 GMT", now) == 30
     assert parse_retry_after("soon") is None and parse_retry_after(None) is None

@@ -5,9 +5,10 @@ import shutil
 
 import pytest
 
-from atlas.github import enrich
-from atlas.core import repository as github
 from atlas.cli import parser
+from atlas.core import repository as github
+from atlas.github import enrich
+
 from conftest import BASE_CATALOG
 from httpfake import FakeServer, Reply, json_reply, loopback_only  # noqa: F401 - loopback_only applies to every test here
 

@@ -8,11 +8,12 @@ import sys
 import pytest
 from ruamel.yaml import YAML
 
-from atlas.core.layout import SHARED_FILES
-from atlas.fmt import layout as fmt
-from atlas.core.load import load_text
 from atlas.check.validate import check_catalog
-from conftest import BASE_CATALOG, FIXTURES, FIXTURE_DATE, REAL_CATALOG, ROOT, catalog_with_overlay
+from atlas.core.layout import SHARED_FILES
+from atlas.core.load import load_text
+from atlas.fmt import layout as fmt
+
+from conftest import BASE_CATALOG, FIXTURE_DATE, FIXTURES, REAL_CATALOG, ROOT, catalog_with_overlay
 
 UNFORMATTED = FIXTURES / "invalid" / "ATL220-unformatted-file" / "tools" / "gamma.yaml"
 FIXTURE_ORDER = fmt.criteria_order(BASE_CATALOG)

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from atlas.core import schema
 from atlas.core.load import load_file
+
 from conftest import BASE_CATALOG, ROOT
 
 # Loaded as the Atlas loads them (YAML 1.2 core schema: dates stay text), so that both start valid.
@@ -108,4 +109,4 @@ VERDICTS: set[bool] = set()
 def test_the_agreement_test_saw_valid_and_invalid_entries():
     """Guards the property test above: agreement on invalid entries alone would prove little."""
     test_fast_path_agrees_with_jsonschema()
-    assert VERDICTS == {True, False}
+    assert {True, False} == VERDICTS

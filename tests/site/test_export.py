@@ -4,9 +4,10 @@ import csv
 import io
 import json
 
+from atlas.core.load import load_file
 from atlas.site.build import load_valid_catalog
 from atlas.site.export.api import CSV_COLUMNS, FORMAT_VERSION, catalog_csv, catalog_json, write_exports
-from atlas.core.load import load_file
+
 from conftest import BASE_CATALOG, FIXTURE_DATE
 
 

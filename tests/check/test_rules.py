@@ -7,11 +7,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from atlas.check.validate import check_catalog
 from atlas.core import urls as rules
 from atlas.core.codes import BY_CODE, RULES
-from atlas.core.problems import format_report
 from atlas.core.load import MAX_FILE_BYTES
-from atlas.check.validate import check_catalog
+from atlas.core.problems import format_report
+
 from conftest import BASE_CATALOG, FIXTURES, catalog_with_overlay
 
 TODAY = dt.date(2026, 11, 26)
@@ -79,7 +80,7 @@ def test_unknown_field_hint_suggests_closest_name(tmp_path):
     assert sorted(p.code for p in problems) == ["ATL101", "ATL102"]
     unknown = next(p for p in problems if p.code == "ATL102")
     assert "did you mean 'license'?" in unknown.hint
-    assert unknown.line == text.splitlines().index(next(l for l in text.splitlines() if l.startswith("licence:"))) + 1
+    assert unknown.line == text.splitlines().index(next(line for line in text.splitlines() if line.startswith("licence:"))) + 1
 
 
 def test_report_format_and_count():

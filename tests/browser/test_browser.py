@@ -12,6 +12,9 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Page, expect, sync_playwright
 
+from conftest import ROOT, build_site
+from hostile_corpus import CURATED, INERT, hostile_catalog_at
+
 pytestmark = pytest.mark.browser
 
 CHROMIUM = os.environ.get("ATLAS_CHROMIUM", "/usr/bin/chromium")
@@ -178,7 +181,7 @@ def test_category_table_filters_and_keeps_state_in_the_url(visit):
     assert 0 < len(only_open) < len(everything)
     assert all(page.locator(f'tr[data-id="{t}"]').get_attribute("data-oss") == "1" for t in only_open)
     page.locator(".atlas-table-controls input[name=q]").fill("evidently")
-    expect(page.locator(".atlas-table-count")).to_have_text("Showing 1 of %d tools." % len(everything))
+    expect(page.locator(".atlas-table-count")).to_have_text(f"Showing 1 of {len(everything)} tools.")
     assert visible_ids(page) == ["evidently"]
     assert "filter=evidently" in page.url and "oss=1" in page.url
     page.reload(wait_until="networkidle")
@@ -186,7 +189,7 @@ def test_category_table_filters_and_keeps_state_in_the_url(visit):
     expect(page.locator(".atlas-table-controls input[name=q]")).to_have_value("evidently")
     expect(page.locator(".atlas-table-controls input[name=oss]")).to_be_checked()
     page.locator(".atlas-table-controls button[type=reset]").click()
-    expect(page.locator(".atlas-table-count")).to_have_text("Showing %d of %d tools." % (len(everything), len(everything)))
+    expect(page.locator(".atlas-table-count")).to_have_text(f"Showing {len(everything)} of {len(everything)} tools.")
     assert "filter=" not in page.url
     assert visit.errors == []
 
@@ -268,8 +271,6 @@ def test_reach_matrix_filters_by_stage(visit):
 def test_hostile_entries_never_run_and_never_call_out(browser, tmp_path_factory):
     """Every page type of a site built with the accepted hostile corpus: no dialog, no script from the
     entries, no request to another host, no console error; then search for the payloads."""
-    from test_hostile import CURATED, INERT, build_site, hostile_catalog_at
-
     catalog = hostile_catalog_at(tmp_path_factory.mktemp("hostile-browser"))
     site = catalog.parent / "site"
     build_site(catalog, site)
@@ -345,7 +346,7 @@ def test_decision_helper_answers_change_the_suggestions(visit):
 
 # ---- page quality over every page type ------------------------------------------------------------
 
-AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 
 @pytest.mark.parametrize("path", PAGE_TYPES)

@@ -83,8 +83,8 @@ def test_macros_fail_loudly_and_never_render_by_default():
 
 
 def test_dependencies_are_pinned():
-    lines = [l for l in (ROOT / "requirements.txt").read_text().splitlines() if l and not l.startswith("#")]
-    assert lines and all(re.fullmatch(r"[A-Za-z0-9_.-]+==[\w.]+", l) for l in lines), lines
+    lines = [line for line in (ROOT / "requirements.txt").read_text().splitlines() if line and not line.startswith("#")]
+    assert lines and all(re.fullmatch(r"[A-Za-z0-9_.-]+==[\w.]+", line) for line in lines), lines
     package = json.loads((ROOT / "package.json").read_text())
     assert all(re.fullmatch(r"\d+\.\d+\.\d+", v) for v in package["devDependencies"].values())
 

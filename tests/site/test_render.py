@@ -5,12 +5,13 @@ import copy
 import pytest
 from bs4 import BeautifulSoup
 
+from atlas.core.model import Tool
 from atlas.site.build import load_valid_catalog
 from atlas.site.macros import root_of
-from atlas.core.model import Tool
 from atlas.site.render.category import category_page, stages_overview
 from atlas.site.render.reference import glossary, rule_table
 from atlas.site.render.tool import tool_page
+
 from conftest import BASE_CATALOG, FIXTURE_DATE
 
 HOSTILE = "<script>alert(1)</script> {{ 7*7 }} {% raw %} [x](javascript:alert(1)) ${{ secrets.X }}"

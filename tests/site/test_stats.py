@@ -9,6 +9,7 @@ from bs4 import BeautifulSoup
 
 from atlas.site.build import load_valid_catalog
 from atlas.site.render import stats
+
 from conftest import BASE_CATALOG, FIXTURE_DATE, REAL_CATALOG
 from sitecheck import page
 

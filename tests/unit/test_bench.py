@@ -6,10 +6,11 @@ import sys
 from collections import Counter
 
 from atlas.check.validate import check_catalog
+
 from conftest import REAL_CATALOG, ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))
-from synthetic_catalog import generate  # noqa: E402
+from synthetic_catalog import generate
 
 
 def test_generated_catalog_is_valid_and_varied(tmp_path):

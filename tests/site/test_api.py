@@ -8,10 +8,11 @@ import jsonschema
 import pytest
 import yaml
 
-from atlas.site.export import landscape2
-from atlas.site.build import load_valid_catalog
-from atlas.site.export.api import catalog_json, tool_json, write_exports
 from atlas.core.schema import SCHEMA_DIR, load_schema
+from atlas.site.build import load_valid_catalog
+from atlas.site.export import landscape2
+from atlas.site.export.api import catalog_json, tool_json, write_exports
+
 from conftest import BASE_CATALOG, FIXTURE_DATE, REAL_CATALOG, ROOT
 
 EXPORT_SCHEMA = json.loads((SCHEMA_DIR / "catalog.schema.json").read_text(encoding="utf-8"))

@@ -7,8 +7,9 @@ import pytest
 import yaml
 
 from atlas.core.codes import RULES
-from atlas.site.render.fields import field_reference, fields
 from atlas.core.schema import load_schema
+from atlas.site.render.fields import field_reference, fields
+
 from conftest import REAL_CATALOG, ROOT
 from sitecheck import page
 
@@ -132,7 +133,7 @@ def test_category_dropdowns_list_the_taxonomy():
 # ---- pull requests -----------------------------------------------------------------------------
 
 def test_pull_request_checklist_mirrors_the_rule_families():
-    checklist = [l for l in (GITHUB / "pull_request_template.md").read_text().splitlines() if l.startswith("- [ ]")]
+    checklist = [line for line in (GITHUB / "pull_request_template.md").read_text().splitlines() if line.startswith("- [ ]")]
     families = {rule.code[:4] + "xx" for rule in RULES}
     assert families == {"ATL0xx", "ATL1xx", "ATL2xx"}
     for family in sorted(families) + ["ATL210", "Editorial", "Disclosure"]:

@@ -4,17 +4,18 @@
 licence GitHub reads differently) are for the Entries to review page, not a reason to fail CI.
 """
 
-import re
 from pathlib import Path
 
 import pytest
 
-from atlas.core.problems import format_report
 from atlas.check.validate import check_catalog
-from conftest import REAL_CATALOG
+from atlas.core.layout import KINDS
+from atlas.core.problems import format_report
+
+from conftest import REAL_CATALOG, ROOT
 
 TOOL_FILES = sorted((REAL_CATALOG / "tools").glob("*.yaml"))
-CHECKED = check_catalog(REAL_CATALOG)
+CHECKED = check_catalog(REAL_CATALOG, formatting=False)  # the layout is tests/unit/test_fmt.py's business
 ESSAY_TOOLS = ["apache-airflow", "dbt", "wandb", "streamlit", "ray", "fiddler", "arize", "evidently", "whylabs", "gantry", "arthur"]
 
 
@@ -63,10 +64,9 @@ def test_home_category_criteria_are_answered(path: Path):
 def test_editor_maps_every_schema_to_its_files():
     import json
 
-    from conftest import ROOT
     mapping = json.loads((ROOT / ".vscode" / "settings.json").read_text())["yaml.schemas"]
-    assert set(mapping) == {f"./schema/{k}.schema.json" for k in ("tool", "categories", "learning-path", "glossary", "comparisons", "stacks", "stores")}
-    for schema, pattern in mapping.items():
+    assert set(mapping) == {f"./schema/{k}.schema.json" for k in KINDS}
+    for pattern in mapping.values():
         assert list(ROOT.glob(pattern)), f"{pattern} matches no file"
 
 
@@ -110,3 +110,13 @@ def test_starter_stacks_cover_the_four_personas():
     assert len(catalog.stacks) >= 4
     for stack in catalog.stacks:
         assert len({p.category for p in stack.picks}) == len(stack.picks), f"{stack.id}: one pick per slot"
+
+
+def test_real_catalog_is_checked_as_of_its_newest_review_not_the_clock():
+    """A stale entry is reported by `atlas check` on the day (ATL216/ATL217); the tests do not turn red by the calendar."""
+    import os
+
+    from conftest import REAL_DATE, newest_review
+    assert os.environ["ATLAS_TODAY"] == REAL_DATE.isoformat() == newest_review(REAL_CATALOG).isoformat()
+    assert check_catalog(REAL_CATALOG, today=REAL_DATE.replace(year=REAL_DATE.year + 3)).errors, \
+        "three years on, the same catalog has stale entries: the pinned date is what keeps this suite green"

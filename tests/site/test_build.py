@@ -1,14 +1,12 @@
 """The site as built by `mkdocs build --strict`: parsed HTML, counts, exports, failure modes."""
 
 import csv
-from pathlib import Path
 import json
 import os
 import shutil
 import subprocess
 import sys
-
-import pytest
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import yaml

@@ -13,14 +13,14 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
+from atlas.check.validate import check_catalog
+from atlas.core.load import LoadError, load_file
 from atlas.site.build import CatalogInvalid, load_valid_catalog
 from atlas.site.export.api import catalog_csv, catalog_json
-from atlas.core.load import LoadError, load_file
 from atlas.site.render import compare, table
 from atlas.site.render.tool import tool_page
-from atlas.check.validate import check_catalog
-from conftest import BASE_CATALOG, FIXTURE_DATE, ROOT
 
+from conftest import BASE_CATALOG, FIXTURE_DATE, ROOT
 
 LOCATED = re.compile(r"^ATL\d{3}$")
 BASE_ENTRY = yaml.safe_load((BASE_CATALOG / "tools" / "alpha-tracker.yaml").read_text(encoding="utf-8"))

@@ -1,5 +1,6 @@
-"""The hostile corpus (tests/fixtures/hostile/cases.yaml): every attack is refused with a located error,
-or accepted and shown as inert text everywhere the field appears. See SECURITY.md for the threat model."""
+"""The hostile corpus on the built site: every accepted attack is shown as inert text on every page and export.
+
+The corpus and its refusals are tested in tests/check/test_hostile.py; SECURITY.md has the threat model."""
 
 from __future__ import annotations
 
@@ -18,60 +19,14 @@ from bs4 import BeautifulSoup
 
 from atlas.site.audit import audit_site
 from atlas.site.build import load_valid_catalog
+
+from hostile_corpus import CASES, CURATED, HOSTILE, INERT, REJECTED, hostile_catalog_at
 from conftest import FIXTURE_DATE, FIXTURES, ROOT, build_site, catalog_with_overlay
 from sitecheck import page
 
-HOSTILE = FIXTURES / "hostile"
-CASES = yaml.safe_load((HOSTILE / "cases.yaml").read_text(encoding="utf-8"))["cases"]
-REJECTED = [c for c in CASES if c["outcome"] == "reject"]
-INERT = [c for c in CASES if c["outcome"] == "inert"]
 MEMORY_LIMIT = 1024 ** 3  # the checker must refuse a YAML bomb without growing past this
 HANG_GUARD = 60  # seconds; a refusal takes well under a second (measured by `make bench`), this only stops a hang
-CURATED = {"id": "hostile-side-by-side", "title": "Hostile entries side by side",
-           "intro": "Every hostile entry that is accepted must stay inert on a comparison page too.",
-           "tools": ["hostile-10", "hostile-11", "alpha-tracker", "hostile-22"]}
 DANGEROUS_TAGS = ["script", "iframe", "style", "svg", "math", "img", "object", "embed", "base", "meta", "link", "textarea"]
-
-
-def test_corpus_covers_at_least_40_attacks_each_listed_once():
-    assert len(CASES) >= 40
-    files = [c["file"] for c in CASES]
-    assert len(files) == len(set(files))
-    on_disk = {p.name for p in HOSTILE.iterdir() if p.name != "cases.yaml"}
-    assert on_disk == {c["file"] for c in CASES if "symlink_to" not in c}
-    assert {c["outcome"] for c in CASES} == {"reject", "inert"}
-
-
-def _limit_memory():
-    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
-
-
-@pytest.mark.parametrize("case", REJECTED, ids=lambda c: c["file"])
-def test_attack_is_refused_with_a_located_error(case, tmp_path):
-    catalog = catalog_with_overlay(tmp_path, None)
-    target = catalog / "tools" / case["file"]
-    if "symlink_to" in case:
-        target.symlink_to(case["symlink_to"])
-    else:
-        shutil.copyfile(HOSTILE / case["file"], target)
-    result = subprocess.run([sys.executable, "-m", "atlas", "check", "catalog"], cwd=tmp_path, capture_output=True,
-                            text=True, timeout=HANG_GUARD, preexec_fn=_limit_memory,
-                            env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
-    assert result.returncode == 1, result.stdout + result.stderr
-    assert "Traceback" not in result.stdout + result.stderr
-    located = rf"^catalog/tools/{re.escape(case['file'])}:\d+:\d+: {case['code']} "
-    assert re.search(located, result.stdout, re.MULTILINE), result.stdout
-
-
-def hostile_catalog_at(work: Path) -> Path:
-    """The fixture catalog plus every accepted hostile entry and a comparison page of them."""
-    catalog = catalog_with_overlay(work, None)
-    for case in INERT:
-        shutil.copyfile(HOSTILE / case["file"], catalog / "tools" / case["file"])
-    comparisons = yaml.safe_load((catalog / "comparisons.yaml").read_text(encoding="utf-8"))
-    comparisons["comparisons"].append(CURATED)
-    (catalog / "comparisons.yaml").write_text(yaml.safe_dump(comparisons), encoding="utf-8")
-    return catalog
 
 
 @pytest.fixture(scope="module")

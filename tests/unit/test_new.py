@@ -6,10 +6,11 @@ import sys
 
 import pytest
 
-from atlas.fmt import layout as fmt
-from atlas.core.problems import format_report
-from atlas.new import SCHEMA_LINE, derive_id
 from atlas.check.validate import check_catalog
+from atlas.core.problems import format_report
+from atlas.fmt import layout as fmt
+from atlas.new import SCHEMA_LINE, derive_id
+
 from conftest import FIXTURE_DATE, ROOT, catalog_with_overlay
 
 FILLED = {

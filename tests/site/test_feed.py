@@ -6,9 +6,10 @@ import xml.etree.ElementTree as ET
 
 import yaml
 
-from atlas.site.export import feeds as feed
 from atlas.site.build import load_valid_catalog
+from atlas.site.export import feeds as feed
 from atlas.site.render.whatsnew import whats_new
+
 from conftest import BASE_CATALOG, FIXTURE_DATE, REAL_CATALOG, TEST_SITE_URL
 from sitecheck import page
 
@@ -31,7 +32,7 @@ def parse_feed(path) -> ET.Element:
         assert root.find(f"a:{tag}", NS) is not None and root.find(f"a:{tag}", NS).text, tag
     assert root.find("a:author/a:name", NS).text
     assert RFC3339.match(root.find("a:updated", NS).text)
-    links = {l.get("rel"): l.get("href") for l in root.findall("a:link", NS)}
+    links = {line.get("rel"): line.get("href") for line in root.findall("a:link", NS)}
     assert links["self"] == root.find("a:id", NS).text
     for entry in root.findall("a:entry", NS):
         for tag in ("id", "title", "updated"):
@@ -49,7 +50,7 @@ def entry_ids(root) -> list[str]:
 def test_site_feed_is_valid_atom_in_review_order(real_site):
     root = parse_feed(real_site / "feed.xml")
     assert root.find("a:id", NS).text == TEST_SITE_URL + "feed.xml"
-    alternate = next(l for l in root.findall("a:link", NS) if l.get("rel") == "alternate")
+    alternate = next(line for line in root.findall("a:link", NS) if line.get("rel") == "alternate")
     assert alternate.get("href") == TEST_SITE_URL + "new/"
     assert entry_ids(root) == expected_order(REAL_TOOLS)[: feed.FEED_ENTRIES]
     newest = max(t["reviewed"] for t in REAL_TOOLS.values())
@@ -71,9 +72,9 @@ def test_whats_new_page_lists_recent_tools_and_links_the_feeds(real_site):
     assert html.select_one('article a[type="application/atom+xml"]')["href"] == "../feed.xml"
     assert len(html.select(".atlas-feeds a")) == len(REAL_TAXONOMY["categories"])
     head = html.select('head link[rel="alternate"][type="application/atom+xml"]')
-    assert [l["href"] for l in head] == ["../feed.xml"]
+    assert [line["href"] for line in head] == ["../feed.xml"]
     category = page(real_site, "categories/experiment-tracking")
-    assert [l["href"] for l in category.select('head link[type="application/atom+xml"]')] == ["../../feed.xml"]
+    assert [line["href"] for line in category.select('head link[type="application/atom+xml"]')] == ["../../feed.xml"]
     assert not page(real_site, "").select('head link[rel="alternate"]:not([href="feed.xml"])'), \
         "mkdocs-material fetches sitemap.xml beside every alternate link: only the root feed may be one"
     nav = [a.get_text(strip=True) for a in page(real_site, "").select("nav.md-nav--primary a")]
