@@ -222,6 +222,50 @@ def test_compare_page_with_only_unknown_ids_explains_instead_of_going_blank(visi
     expect(page.locator(".atlas-compare-result")).to_contain_text("Pick two to four tools")
 
 
+TABLE_TEXT = """t => Array.from(t.querySelectorAll('tr')).map(r => [r.classList.contains('atlas-differs'),
+    Array.from(r.cells).map(c => c.innerText.replace(/\\s+/g, ' ').trim())])"""
+
+
+def test_interactive_comparison_is_the_static_one_for_every_curated_comparison(visit, real_site):
+    """One specification, two renderers (Python for static pages, atlas.js for the interactive page): same rows,
+    same marks, same cells, for every curated comparison of the real catalog."""
+    import yaml
+
+    from conftest import REAL_CATALOG
+    curated = yaml.safe_load((REAL_CATALOG / "comparisons.yaml").read_text(encoding="utf-8"))["comparisons"]
+    for comparison in curated:
+        tools = comparison["tools"][:4]
+        if len(tools) < len(comparison["tools"]):
+            continue  # the interactive page shows at most four
+        static = visit.open(f"compare/{comparison['id']}/").eval_on_selector("table.atlas-side-by-side", TABLE_TEXT)
+        page = visit.open("compare/?tools=" + ",".join(tools))
+        expect(page.locator("table.atlas-side-by-side")).to_be_visible()
+        interactive = page.eval_on_selector("table.atlas-side-by-side", TABLE_TEXT)
+        assert interactive == static, comparison["id"]
+    assert visit.errors == []
+
+
+def test_compare_fetches_only_the_index_and_the_chosen_tools(browser, site_url):
+    v = Visit(browser, site_url)
+    fetched: list[str] = []
+    v.page.on("request", lambda r: fetched.append(urlsplit(r.url).path) if "/api/" in r.url else None)
+    try:
+        page = v.open("compare/?tools=mlflow,wandb")
+        expect(page.locator("table.atlas-side-by-side thead a")).to_have_text(["MLflow", "Weights & Biases"])
+        assert sorted(fetched) == ["/api/compare.json", "/api/compare/mlflow.json", "/api/compare/wandb.json"]
+    finally:
+        v.close()
+
+
+def test_compare_lookups_are_not_fooled_by_object_property_names(visit):
+    page = visit.open("compare/?tools=__proto__,constructor,mlflow,toString")
+    expect(page.locator(".atlas-compare-message")).to_contain_text("__proto__")
+    page.locator("#atlas-compare-add").fill("constructor")
+    page.locator(".atlas-compare-picker button[type=submit]").click()
+    expect(page.locator(".atlas-compare-message")).to_contain_text("No tool called")
+    assert visit.errors == []
+
+
 # Adds up layout-shift entries as Chrome reports them (the cumulative layout shift of Web Vitals).
 SHIFT_RECORDER = """window.__atlasShift = 0; new PerformanceObserver(function (list) {
     list.getEntries().forEach(function (e) { if (!e.hadRecentInput) window.__atlasShift += e.value; });

@@ -45,9 +45,16 @@ def test_workflows_default_to_read_only_and_never_run_untrusted_code_with_secret
     assert "pull_request_target" not in triggers
 
 
-def test_ci_jobs_are_named_after_local_commands():
+def test_ci_jobs_are_named_after_local_commands_and_run_them():
+    """A job's name is a promise: the job named `make X` runs `make X` (and `mkdocs build --strict` runs `make site`)."""
     jobs = yaml.safe_load((ROOT / ".github" / "workflows" / "ci.yml").read_text())["jobs"]
-    assert {job["name"] for job in jobs.values()} == {"make check", "make test", "mkdocs build --strict"}
+    runs = {job["name"]: [step["run"].strip() for step in job["steps"] if "run" in step] for job in jobs.values()}
+    expected = {"make check": "make check", "make test": "make test", "mkdocs build --strict": "make site"}
+    for name, command in expected.items():
+        assert name in runs, f"CI has no job named {name!r}"
+        assert command in runs[name], f"the job {name!r} must run `{command}`, it runs {runs[name]}"
+    makefile = (ROOT / "Makefile").read_text()
+    assert re.search(r"^site:.*\n\t\$\(BIN\)/mkdocs build --strict", makefile, flags=re.MULTILINE), "make site is mkdocs build --strict"
 
 
 def test_ci_script_runs_the_readme_test_command():

@@ -6,7 +6,8 @@ import json
 
 from atlas.core.load import load_file
 from atlas.site.build import load_valid_catalog
-from atlas.site.export.api import CSV_COLUMNS, FORMAT_VERSION, catalog_csv, catalog_json, write_exports
+from atlas.site.export.api import CSV_COLUMNS, FORMAT_VERSION, catalog_csv, catalog_json, tool_json, write_exports
+from atlas.site.render.comparison_spec import FACTS
 
 from conftest import BASE_CATALOG, FIXTURE_DATE
 
@@ -35,6 +36,20 @@ def test_csv_rows_and_formula_guard():
 
 
 def test_write_exports(tmp_path):
-    write_exports(load_valid_catalog(BASE_CATALOG, today=FIXTURE_DATE), tmp_path)
-    assert len(json.loads((tmp_path / "catalog.json").read_text())["tools"]) == 2
-    assert (tmp_path / "catalog.csv").read_text().count("\n") == 3
+    """Every file holds what it promises: a file per tool that is that tool's entry, not merely a file per tool."""
+    catalog = load_valid_catalog(BASE_CATALOG, today=FIXTURE_DATE)
+    write_exports(catalog, tmp_path)
+    whole = json.loads((tmp_path / "catalog.json").read_text())
+    assert whole == catalog_json(catalog)
+    assert [t["id"] for t in whole["tools"]] == ["alpha-tracker", "beta-serve"]
+    for tool in catalog.tools.values():
+        one = json.loads((tmp_path / "tools" / f"{tool.id}.json").read_text())
+        assert one == tool_json(tool) == next(t for t in whole["tools"] if t["id"] == tool.id)
+        written = load_file(BASE_CATALOG / "tools" / f"{tool.id}.yaml").data
+        assert {k: one[k] for k in written} == written, f"api/tools/{tool.id}.json lost fields of the entry"
+        cells = json.loads((tmp_path / "compare" / f"{tool.id}.json").read_text())
+        assert (cells["id"], cells["name"], set(cells["facts"])) == (tool.id, tool.name, {f.key for f in FACTS})
+    assert sorted(p.name for p in (tmp_path / "tools").iterdir()) == ["alpha-tracker.json", "beta-serve.json"]
+    assert list(csv.DictReader(io.StringIO((tmp_path / "catalog.csv").read_text()))) == \
+        list(csv.DictReader(io.StringIO(catalog_csv(catalog))))
+    assert [t["id"] for t in json.loads((tmp_path / "compare.json").read_text())["tools"]] == ["alpha-tracker", "beta-serve"]

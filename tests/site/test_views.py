@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+import os
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -10,9 +13,9 @@ from bs4 import BeautifulSoup
 
 from atlas.core.model import Comparison
 from atlas.site.build import load_valid_catalog
-from atlas.site.render import amoeba, compare, landscape, table
+from atlas.site.render import amoeba, compare, comparison_spec, landscape, table
 
-from conftest import BASE_CATALOG, FIXTURE_DATE
+from conftest import BASE_CATALOG, FIXTURE_DATE, REAL_CATALOG, REAL_DATE
 
 ROOT = "../../"
 
@@ -103,10 +106,29 @@ def test_table_escapes_contributed_text(catalog):
 
 # ---- side-by-side -------------------------------------------------------------------------------
 
+def groups(catalog, tools):
+    rows = comparison_spec.rows(comparison_spec.index(catalog), [comparison_spec.tool_cells(catalog, t) for t in tools])
+    return [r.group["link"] for r in rows if r.group]
+
+
 def test_shared_categories_are_those_of_at_least_two_tools(catalog):
     both = [catalog.tools["alpha-tracker"], catalog.tools["beta-serve"]]
-    assert compare.shared_categories(catalog, both) == ["serving"]
-    assert compare.shared_categories(catalog, both[:1]) == ["tracking", "serving"]
+    assert groups(catalog, both) == ["categories/serving/"]
+    assert groups(catalog, both[:1]) == ["categories/tracking/", "categories/serving/"]
+
+
+def test_unknown_and_not_in_category_are_never_a_difference(catalog):
+    alpha, beta = catalog.tools["alpha-tracker"], catalog.tools["beta-serve"]
+    cells = [comparison_spec.tool_cells(catalog, t) for t in (alpha, beta)]
+    criterion = next(iter(cells[0]["criteria"]["serving"]))
+    cells[0]["criteria"]["serving"][criterion] = {"value": "unknown", "parts": [{"answer": "unknown"}]}
+    cells[1]["criteria"]["serving"][criterion] = {"value": "yes", "parts": [{"answer": "yes"}]}
+    row = next(r for r in comparison_spec.rows(comparison_spec.index(catalog), cells) if r.label and r.help and
+               r.label == next(c.label for c in catalog.categories["serving"].criteria if c.id == criterion))
+    assert row.differs is False, "an unknown answer is not a difference"
+    cells[0]["criteria"]["serving"][criterion] = {"value": "no", "parts": [{"answer": "no"}]}
+    row = next(r for r in comparison_spec.rows(comparison_spec.index(catalog), cells) if r.label == row.label)
+    assert row.differs is True
 
 
 def test_comparison_marks_rows_that_differ(catalog):
@@ -139,10 +161,10 @@ def test_curated_page_lists_its_tools_and_their_differences(catalog):
     assert page.find("a", href=f"{ROOT}compare/?tools=alpha-tracker,beta-serve") is not None
 
 
-def test_compare_app_points_at_the_catalog_export_and_lists_curated_pages(catalog):
+def test_compare_app_points_at_the_comparison_index_and_lists_curated_pages(catalog):
     page = soup(compare.compare_app(catalog, "../"))
     app = page.select_one("[data-atlas-compare]")
-    assert app["data-catalog"] == "../api/catalog.json" and app["data-max"] == "4"
+    assert app["data-index"] == "../api/compare.json" and app["data-max"] == "4"
     assert [a["href"] for a in page.select(".atlas-curated a")] == [f"../compare/{c.id}/" for c in catalog.comparisons]
     assert page.noscript is not None
 
@@ -200,4 +222,26 @@ def test_poster_is_valid_svg_with_every_tool_and_is_deterministic(catalog):
     texts = ["".join(t.itertext()) for t in root.iter("{http://www.w3.org/2000/svg}text")]
     for tool in catalog.tools.values():
         assert any(t.startswith(tool.name) for t in texts), tool.name
-    assert landscape.poster_svg(catalog) == svg
+
+
+POSTER_IN_A_PROCESS = """import hashlib, random, sys
+from atlas.core.model import build_catalog
+from atlas.site.build import load_valid_catalog
+from atlas.site.render import landscape
+import datetime as dt
+catalog = load_valid_catalog(sys.argv[1], today=dt.date.fromisoformat(sys.argv[2]))
+for category in catalog.categories.values():  # the order tools were read in must not matter
+    random.Random(int(sys.argv[3])).shuffle(category.home_tools)
+print(hashlib.sha256(landscape.poster_svg(catalog).encode()).hexdigest())
+"""
+
+
+def test_poster_is_the_same_bytes_in_separate_processes_whatever_the_order():
+    """Determinism across runs: another process (another hash seed) and another order of tools give the same SVG."""
+    outputs = set()
+    for seed in ("1", "2", "3"):
+        # the real catalog: its categories hold many tools, so a shuffle really changes the order
+        result = subprocess.run([sys.executable, "-c", POSTER_IN_A_PROCESS, str(REAL_CATALOG), REAL_DATE.isoformat(), seed],
+                                capture_output=True, text=True, timeout=60, env={**os.environ, "PYTHONHASHSEED": seed}, check=True)
+        outputs.add(result.stdout.strip())
+    assert len(outputs) == 1, outputs

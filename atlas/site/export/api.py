@@ -1,7 +1,8 @@
 """Machine-readable exports written at the end of the build, from the same model as the pages.
 
 api/catalog.json (described by api/catalog.schema.json, a copy of schema/catalog.schema.json),
-api/catalog.csv, api/tools/<id>.json (one tool each), and api/landscape.yml for CNCF landscape2.
+api/catalog.csv, api/tools/<id>.json (one tool each), api/landscape.yml for CNCF landscape2, and the comparison
+view's rows and cells (api/compare.json and api/compare/<id>.json), which the compare page reads.
 Every file is sorted and dated only by the data, so the same catalog gives the same bytes.
 """
 
@@ -13,6 +14,7 @@ import json
 from pathlib import Path
 
 from atlas.site.export import landscape2
+from atlas.site.render import comparison_spec
 from atlas.core.model import Catalog, Tool
 from atlas.core.schema import SCHEMA_DIR
 
@@ -69,6 +71,11 @@ def _json(data) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
+def _compact(data) -> str:
+    """The files the compare page fetches: no indentation, every byte is a reader's download."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
 def write_exports(catalog: Catalog, folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "catalog.json").write_text(_json(catalog_json(catalog)), encoding="utf-8")
@@ -77,6 +84,10 @@ def write_exports(catalog: Catalog, folder: Path) -> None:
     (folder / "tools").mkdir(exist_ok=True)
     for tool in catalog.tools.values():
         (folder / "tools" / f"{tool.id}.json").write_text(_json(tool_json(tool)), encoding="utf-8")
+    (folder / "compare.json").write_text(_compact(comparison_spec.index(catalog)), encoding="utf-8")
+    (folder / "compare").mkdir(exist_ok=True)
+    for tool in catalog.tools.values():
+        (folder / "compare" / f"{tool.id}.json").write_text(_compact(comparison_spec.tool_cells(catalog, tool)), encoding="utf-8")
     (folder / "landscape.yml").write_text(landscape2.landscape_yaml(catalog), encoding="utf-8")
     (folder / landscape2.LOGOS).mkdir(exist_ok=True)
     for tool in catalog.tools.values():

@@ -1,87 +1,34 @@
 """Side-by-side comparisons: static pages for curated comparisons, and the shell of the interactive page.
 
-Both show the same rows: the common facts, then every criterion of each category that at least two
-of the compared tools belong to. Rows whose values differ are marked, so the eye goes to them.
+Both show the same rows, built from atlas/site/render/comparison_spec.py: the common facts, then every criterion of
+each category that at least two of the compared tools belong to. Rows whose known values differ are marked.
 """
 
 from __future__ import annotations
 
 from atlas.core.model import Catalog, Comparison, Tool
-from atlas.site.render.html import (FIT_LABELS, LICENSE_KIND_LABELS, OFFERING_LABELS, PRICING_LABELS, REQUIRES_LABELS,
-                               STATUS_LABELS, answer_cell, category_href, external_link, generated, listing, text,
-                               tool_href)
+from atlas.site.render import comparison_spec as spec
+from atlas.site.render.html import generated, listing, text, tool_href
 
 MAX_INTERACTIVE = 4
 
 
-def shared_categories(catalog: Catalog, tools: list[Tool]) -> list[str]:
-    """Categories (in taxonomy order) that at least two of the tools belong to; all of them for one tool."""
-    need = 2 if len(tools) > 1 else 1
-    return [c for c in catalog.categories if sum(c in t.categories for t in tools) >= need]
-
-
-def fact_rows(catalog: Catalog, tools: list[Tool], root: str) -> list[tuple[str, list[str], list[str]]]:
-    """(label, comparable values, rendered cells) for the common facts."""
-    def status(t: Tool) -> str:
-        return STATUS_LABELS[t.status] + (f" by {t.acquired_by}" if t.acquired_by else "")
-
-    specs = [
-        ("Summary", lambda t: t.summary, lambda t: text(t.summary)),
-        ("Home category", lambda t: t.home,
-         lambda t: f'<a href="{category_href(root, t.home)}">{text(catalog.categories[t.home].title)}</a>'),
-        ("Licence", lambda t: t.license,
-         lambda t: f'{text(LICENSE_KIND_LABELS[t.license_kind])}<br><span class="atlas-note">{text(t.license)}</span>'),
-        ("Offering", lambda t: sorted(t.offering), lambda t: text(", ".join(OFFERING_LABELS[o] for o in t.offering))),
-        ("Pricing", lambda t: t.pricing, lambda t: text(PRICING_LABELS[t.pricing])),
-        ("Status", status, lambda t: text(status(t))),
-        ("Maintainer", lambda t: t.maintainer, lambda t: text(t.maintainer)),
-        ("Fits", lambda t: sorted(t.fit), lambda t: text(", ".join(FIT_LABELS[f] for f in t.fit))),
-        ("Requires", lambda t: sorted(t.requires),
-         lambda t: text(", ".join(REQUIRES_LABELS[r] for r in t.requires) or "Nothing beyond a computer")),
-        ("Categories", lambda t: sorted(t.categories),
-         lambda t: ", ".join(f'<a href="{category_href(root, c)}">{text(catalog.categories[c].title)}</a>' for c in t.categories)),
-        ("Homepage", lambda t: t.homepage, lambda t: external_link(t.homepage, "homepage")),
-        ("Repository", lambda t: t.repository or "", lambda t: external_link(t.repository, "repository") if t.repository else "Not public"),
-    ]
-    return [(label, [value(t) for t in tools], [cell(t) for t in tools]) for label, value, cell in specs]
-
-
 def comparison_table(catalog: Catalog, tools: list[Tool], root: str) -> str:
+    """The side-by-side table, from the one specification in comparison_spec (the interactive page uses the same)."""
     head = "".join(f'<th scope="col"><a href="{tool_href(root, t.id)}">{text(t.name)}</a></th>' for t in tools)
-    rows = []
-    for label, values, cells in fact_rows(catalog, tools, root):
-        rows.append(_row(label, values, cells, differ_check=label not in ("Summary", "Homepage", "Repository")))
-    for cat_id in shared_categories(catalog, tools):
-        category = catalog.categories[cat_id]
-        rows.append(f'<tr class="atlas-compare-group"><th scope="colgroup" colspan="{len(tools) + 1}">'
-                    f'<a href="{category_href(root, cat_id)}">{text(category.title)}</a></th></tr>')
-        for criterion in category.criteria:
-            values, cells = [], []
-            for t in tools:
-                if cat_id not in t.categories:
-                    values.append("n/a")
-                    cells.append('<span class="atlas-note">Not in this category</span>')
-                    continue
-                answer = t.answer(cat_id, criterion.id)
-                values.append(answer.value)
-                cell = answer_cell(answer.value)
-                if answer.note:
-                    cell += f'<br><span class="atlas-note">{text(answer.note)}</span>'
-                if answer.source:
-                    cell += f"<br>{external_link(answer.source, 'source')}"
-                cells.append(cell)
-            label = f'<span class="atlas-criterion" title="{text(criterion.help)}">{text(criterion.label)}</span>'
-            rows.append(_row(label, values, cells, differ_check=True, label_is_html=True))
+    body = []
+    for row in spec.rows(spec.index(catalog), [spec.tool_cells(catalog, t) for t in tools]):
+        if row.group is not None:
+            body.append(f'<tr class="atlas-compare-group"><th scope="colgroup" colspan="{len(tools) + 1}">'
+                        f"{spec.parts_html([row.group], root)}</th></tr>")
+            continue
+        label = (f'<span class="atlas-criterion" title="{text(row.help)}">{text(row.label)}</span>' if row.help else text(row.label))
+        mark = ' class="atlas-differs"' if row.differs else ""
+        flag = '<span class="atlas-differs-mark" title="The tools differ here">≠</span> ' if row.differs else ""
+        cells = "".join(f"<td>{spec.parts_html(parts, root)}</td>" for parts in row.cells)
+        body.append(f'<tr{mark}><th scope="row">{flag}{label}</th>{cells}</tr>')
     return (f'<div class="atlas-scroll"><table class="atlas-side-by-side"><thead><tr><td></td>{head}</tr></thead>'
-            f'<tbody>{"".join(rows)}</tbody></table></div>')
-
-
-def _row(label: str, values: list, cells: list[str], *, differ_check: bool, label_is_html: bool = False) -> str:
-    differs = differ_check and len({repr(v) for v in values}) > 1
-    mark = ' class="atlas-differs"' if differs else ""
-    flag = '<span class="atlas-differs-mark" title="The tools differ here">≠</span> ' if differs else ""
-    shown = label if label_is_html else text(label)
-    return f'<tr{mark}><th scope="row">{flag}{shown}</th>{"".join(f"<td>{c}</td>" for c in cells)}</tr>'
+            f'<tbody>{"".join(body)}</tbody></table></div>')
 
 
 def differences(catalog: Catalog, tools: list[Tool], root: str) -> str:
@@ -131,9 +78,9 @@ _LAYOUT_BEFORE_PAINT = ('<script>(function (app) { app.querySelector("form").hid
 
 
 def compare_app(catalog: Catalog, root: str) -> str:
-    """The interactive compare page: a picker and a table filled by atlas.js from api/catalog.json."""
+    """The interactive compare page: a picker and a table that atlas.js fills from api/compare.json and the chosen tools' files."""
     curated = comparison_links(catalog, root)
-    body = (f'<div class="atlas-compare-app" data-atlas-compare data-catalog="{root}api/catalog.json" data-root="{root}" '
+    body = (f'<div class="atlas-compare-app" data-atlas-compare data-index="{root}api/compare.json" data-root="{root}" '
             f'data-max="{MAX_INTERACTIVE}">'
             '<noscript><p>The interactive comparison needs JavaScript. The curated comparisons below work without it, '
             'and every category page has a full comparison table.</p></noscript>'
