@@ -3,6 +3,7 @@ installed into a fresh virtual environment checks the catalog."""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import sysconfig
@@ -27,8 +28,11 @@ def test_the_packaged_schemas_are_the_contributors_copy():
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("wheel")
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--quiet", "-w", str(out), str(ROOT)],
+    """A wheel built from a clean copy of the sources (no build/ or egg-info left over from another build)."""
+    source, out = tmp_path_factory.mktemp("source"), tmp_path_factory.mktemp("wheel")
+    shutil.copy(ROOT / "pyproject.toml", source)
+    shutil.copytree(ROOT / "atlas", source / "atlas", ignore=shutil.ignore_patterns("__pycache__"))
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--quiet", "-w", str(out), str(source)],
                    check=True, capture_output=True, timeout=300)
     (built,) = out.glob("mlops_atlas-*.whl")
     return built
