@@ -11,7 +11,7 @@ export NO_MKDOCS_2_WARNING := 1
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 export SOURCE_DATE_EPOCH
 
-.PHONY: serve site check lint test test-fast fuzz bench links enrich clean
+.PHONY: serve site check lint test test-fast fuzz bench hedge links enrich clean
 
 serve: $(INSTALLED) ## check the catalog, build and serve on http://127.0.0.1:8000 with live reload
 	$(BIN)/python -m atlas check
@@ -40,6 +40,13 @@ fuzz: $(INSTALLED) ## long property-based campaign (10,000 examples per property
 bench: $(INSTALLED) $(LIGHTHOUSE_INSTALLED) ## build time vs a plain mkdocs-material floor, scale, validation, page weight, browser, Lighthouse; writes BENCHMARKS.md
 	scripts/ensure-system-packages chromium
 	$(BIN)/python bench/run.py
+hedge: $(INSTALLED) ## the stack hedge: ProperDocs must build the same site as MkDocs; then a (non-blocking) Zensical report
+	rm -rf .hedge && mkdir -p .hedge
+	$(BIN)/mkdocs build --strict --quiet --site-dir .hedge/mkdocs
+	$(BIN)/properdocs build --strict --quiet --site-dir .hedge/properdocs
+	$(BIN)/python scripts/compare_builds.py .hedge/mkdocs .hedge/properdocs
+	scripts/try-zensical
+
 links: $(INSTALLED) ## check every external URL of the catalog and docs/ (network); pass options with ARGS="..."
 	$(BIN)/python -m atlas links $(ARGS)
 
@@ -64,4 +71,4 @@ $(LIGHTHOUSE_INSTALLED): bench/lighthouse/package.json bench/lighthouse/package-
 	touch $@
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site .pytest_cache .hedge .venv-zensical

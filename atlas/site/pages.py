@@ -28,8 +28,9 @@ START_VIEWS = (
     ("guides/stores.md", "A store for everything", "stores_guide"),
     ("guides/how-to-choose.md", "How to choose", "how_to_choose"),
 )
-FIXED_NAV_AFTER = [{"Glossary": "glossary.md"}, {"Entries to review": "review.md"}, {"Contributing": "contributing.md"},
-                   {"API and data": "api.md"}]
+FIXED_NAV_AFTER = [{"Glossary": "glossary.md"}, {"Contributing": "contributing.md"}, {"API and data": "api.md"},
+                   {"For maintainers": [{"Entries to review": "maintainers/review.md"},
+                                        {"The stack and its deadline": "maintainers/stack.md"}]}]
 
 
 def navigation(catalog: Catalog) -> list:

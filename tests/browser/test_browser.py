@@ -91,7 +91,7 @@ def visit(browser, site_url):
 
 PAGE_TYPES = ["", "categories/model-monitoring/", "tools/mlflow/", "tools/whylabs/", "learning-path/", "glossary/",
               "contributing/", "map/", "reach/", "compare/", "compare/?tools=mlflow,wandb", "compare/monitoring-six/",
-              "review/", "learning-path/track-experiments/", "decide/", "stacks/", "stacks/solo-practitioner/", "guides/stores/",
+              "maintainers/review/", "maintainers/stack/", "learning-path/track-experiments/", "decide/", "stacks/", "stacks/solo-practitioner/", "guides/stores/",
               "guides/need-it-yet/", "guides/how-to-choose/"]
 
 

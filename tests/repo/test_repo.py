@@ -120,3 +120,38 @@ def test_zizmor_finds_nothing_above_informational_in_the_workflows():
     serious = [(f["ident"], f["determinations"]["severity"]) for f in findings
                if f["determinations"]["severity"] not in ("Unknown", "Informational")]
     assert serious == [], serious
+
+
+def readme_layout() -> list[str]:
+    """The paths the README's layout section lists, from its indentation (two spaces a level)."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("## How the repository is laid out", 1)[1].split("```", 2)[1]
+    paths: list[str] = []
+    stack: list[tuple[int, str]] = []
+    for line in block.splitlines()[1:]:
+        if not line.strip():
+            continue
+        indent = len(line) - len(line.lstrip(" "))
+        fields = re.split(r" {2,}", line.strip())
+        names = [fields[0]] + [f for f in fields[1:] if re.fullmatch(r"[\w.<>-]+\.py", f)]
+        while stack and stack[-1][0] >= indent:
+            stack.pop()
+        parent = stack[-1][1] if stack else ""
+        for name in names:
+            paths.append(parent + name)
+        if names[0].endswith("/"):
+            stack.append((indent, parent + names[0]))
+    return paths
+
+
+def test_readme_layout_lists_every_module_and_nothing_that_is_gone():
+    listed = readme_layout()
+    assert len(listed) == len(set(listed)), "a path is listed twice: " + str(sorted(p for p in listed if listed.count(p) > 1))
+    modules = {str(p.relative_to(ROOT)) for p in (ROOT / "atlas").rglob("*.py") if p.name != "__init__.py"}
+    packages = {str(p.relative_to(ROOT)) + "/" for p in (ROOT / "atlas").rglob("*") if p.is_dir() and p.name != "__pycache__"}
+    missing = sorted((modules | packages) - set(listed))
+    assert missing == [], f"add these to the README's layout section: {missing}"
+    gone = [p for p in listed if "<" not in p and p != "catalog/github.json" and not (ROOT / p.rstrip("/")).exists()]
+    assert gone == [], f"the README lists paths that do not exist: {gone}"
+    tests = {str(p.relative_to(ROOT)) + "/" for p in (ROOT / "tests").iterdir() if p.is_dir() and p.name not in ("__pycache__", "tools")}
+    assert tests <= set(listed), f"add these test folders to the README: {sorted(tests - set(listed))}"

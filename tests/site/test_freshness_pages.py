@@ -76,9 +76,12 @@ def test_review_page_says_so_when_nothing_is_archived(catalog):
     assert "No repository is archived" in html.select_one("p.atlas-review-archived").get_text()
 
 
-def test_review_page_is_in_the_built_site_before_contributing(real_site):
-    html = page(real_site, "review")
+def test_review_page_is_for_maintainers_not_in_the_newcomers_menu(real_site):
+    html = page(real_site, "maintainers/review")
     assert html.select_one("h1").get_text().rstrip("¶") == "Entries to review"
     assert html.select(".atlas-review-oldest tbody tr")
-    nav = [a.get_text(strip=True) for a in page(real_site, "").select("nav.md-nav--primary > ul > li > a")]
-    assert nav.index("Entries to review") == nav.index("Contributing") - 1
+    home = page(real_site, "")
+    top = [a.get_text(strip=True) for a in home.select("nav.md-nav--primary > ul > li > a")]
+    assert "Entries to review" not in top, "a maintainers' page does not sit in the newcomer's menu"
+    group = next(li for li in home.select("nav.md-nav--primary > ul > li") if "For maintainers" in li.get_text(" ", strip=True))
+    assert [a.get_text(strip=True) for a in group.select("ul a")] == ["Entries to review", "The stack and its deadline"]
