@@ -1,6 +1,6 @@
 """mkdocs-macros entry point. It only registers functions; the logic lives in the atlas package."""
 
-from atlas.macros import build
+from atlas.site.macros import build
 
 
 def define_env(env):

@@ -22,6 +22,6 @@ def on_page_markdown(markdown, page, config, files):
     target = _dump_dir() / "docs" / page.file.src_uri
     target.parent.mkdir(parents=True, exist_ok=True)
     meta = "---\n" + "".join(f"{k}: {json.dumps(v)}\n" for k, v in page.meta.items() if k in ("title", "hide")) + "---\n\n"
-    from atlas.build import BuildState  # the generated blocks go back in: the floor gets the full static page
+    from atlas.site.build import BuildState  # the generated blocks go back in: the floor gets the full static page
     target.write_text(meta + BuildState.slots.restore(page.file.src_uri, markdown), encoding="utf-8")
     return markdown

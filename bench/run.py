@@ -55,7 +55,7 @@ def floor_project(work: Path) -> Path:
     dump = work / "dump"
     config_text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     dump_config = ROOT / ".bench-dump.yml"
-    dump_config.write_text(config_text.replace("hooks:\n  - atlas/pages.py", "hooks:\n  - atlas/pages.py\n  - bench/dump_hook.py"),
+    dump_config.write_text(config_text.replace("hooks:\n  - atlas/site/hook.py", "hooks:\n  - atlas/site/hook.py\n  - bench/dump_hook.py"),
                            encoding="utf-8")
     try:
         subprocess.run([PY, "-m", "mkdocs", "build", "--quiet", "-f", str(dump_config), "-d", str(work / "dump-site")],
@@ -85,7 +85,7 @@ def build_overhead(work: Path) -> list[str]:
     a, f = statistics.median(atlas_times), statistics.median(floor_times)
     pages = len(list((work / "atlas-site").rglob("index.html")))
     return ["## Build overhead (real catalog)", "",
-            "| Build | Median of %d (s) | Pages |" % RUNS, "| --- | --- | --- |",
+            f"| Build | Median of {RUNS} (s) | Pages |", "| --- | --- | --- |",
             f"| Atlas (`make site`: catalog check, macros, hook, exports, audit) | {a:.2f} | {pages} |",
             f"| Floor: same pages as static Markdown, plain mkdocs-material | {f:.2f} | {len(list((work / 'floor-site').rglob('index.html')))} |",
             f"| **Ratio** (goal ≤ 1.25) | **{a / f:.2f}** | |", ""]
@@ -282,8 +282,8 @@ def lighthouse(site: Path) -> list[str]:
 
 
 def machine() -> list[str]:
-    cpu = next((l.split(":", 1)[1].strip() for l in Path("/proc/cpuinfo").read_text().splitlines() if l.startswith("model name")), "?")
-    mem = next((int(l.split()[1]) for l in Path("/proc/meminfo").read_text().splitlines() if l.startswith("MemTotal")), 0)
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")), "?")
+    mem = next((int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal")), 0)
     mkdocs = subprocess.run([PY, "-m", "mkdocs", "--version"], capture_output=True, text=True, env=ENV).stdout.strip()
     return [f"Machine: {platform.system()} {platform.release()}, {os.cpu_count()} CPUs ({cpu}), {mem / 1024 / 1024:.1f} GiB RAM, "
             f"Python {platform.python_version()}; {mkdocs.split(' from ')[0]}.", ""]

@@ -17,8 +17,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 LICENSES = ["Apache-2.0", "MIT", "BSD-3-Clause", "Proprietary", "BUSL-1.1", "AGPL-3.0-only", "Elastic-2.0"]
 OFFERINGS = [["library"], ["self-hosted"], ["managed"], ["library", "self-hosted"], ["self-hosted", "managed"]]
-WORDS = ("data model pipeline feature drift metric vector prompt trace serve train label version schedule monitor "
-         "registry notebook cluster batch stream query index").split()
+WORDS = ["data", "model", "pipeline", "feature", "drift", "metric", "vector", "prompt", "trace", "serve", "train", "label", "version", "schedule", "monitor", "registry", "notebook", "cluster", "batch", "stream", "query", "index"]
 
 
 def generate(n: int, dest: Path, one_category: str | None = None, seed: int = 42) -> Path:

@@ -9,11 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from atlas.errors import Problem
-from atlas.load import LoadError, load_file
-from atlas.rules import urls
-from atlas.schema import schema_problems
-from atlas.validate import display
+from atlas.check.urls import urls
+from atlas.core.layout import display
+from atlas.core.load import LoadError, load_file
+from atlas.core.problems import Problem
+from atlas.core.schema import schema_problems
 
 DEFAULT_PATH = Path("links-allowlist.yaml")
 
@@ -45,7 +45,9 @@ def load_allowlist(path: Path) -> list[AllowedUrl]:
     problems = schema_problems(doc, "links-allowlist") + list(urls([doc]))
     if problems:
         raise AllowlistInvalid(problems)
-    return [AllowedUrl(e["url"], e["reason"], e.get("match") == "prefix") for e in doc.data["allow"]]
+    data = doc.data
+    assert isinstance(data, dict)  # the schema said so
+    return [AllowedUrl(e["url"], e["reason"], e.get("match") == "prefix") for e in data["allow"]]
 
 
 def allowed_by(entries: list[AllowedUrl], url: str) -> AllowedUrl | None:

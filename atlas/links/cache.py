@@ -26,14 +26,15 @@ class LinkCache:
         self.path = path
         self.ttl = ttl_seconds
         self.clock = clock
-        self.entries: dict[str, dict] = self._read() if path else {}
+        self.entries: dict[str, dict] = self._read(path) if path else {}
 
     def fresh(self, url: str) -> LinkResult | None:
         """The remembered result, if it is younger than the time-to-live."""
         entry = self.entries.get(url)
         if entry is None or self.clock() - entry["checked_at"] >= self.ttl:
             return None
-        return LinkResult(url, **{k: entry.get(k) for k in _FIELDS}, detail="from the cache", cached=True)
+        return LinkResult(url, status=entry["status"], code=entry.get("code"), final_url=entry.get("final_url"),
+                          new_url=entry.get("new_url"), detail="from the cache", cached=True)
 
     def remember(self, result: LinkResult) -> None:
         if result.status in KEPT_STATUSES and not result.cached:
@@ -50,11 +51,11 @@ class LinkCache:
         temporary.write_text(json.dumps({"format": FORMAT, "links": kept}, indent=1, sort_keys=True) + "\n", encoding="utf-8")
         os.replace(temporary, self.path)
 
-    def _read(self) -> dict[str, dict]:
-        if not self.path.exists():
+    def _read(self, path: Path) -> dict[str, dict]:
+        if not path.exists():
             return {}
         try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
+            data = json.loads(path.read_text(encoding="utf-8"))
             links = data["links"] if data.get("format") == FORMAT else {}
             if not all(isinstance(e, dict) and isinstance(e.get("checked_at"), (int, float)) and e.get("status") in KEPT_STATUSES
                        for e in links.values()):

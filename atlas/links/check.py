@@ -22,7 +22,7 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 
-from atlas.backoff import Backoff, Sleep, parse_retry_after
+from atlas.net.backoff import Backoff, Sleep, parse_retry_after
 
 STATUSES = ("broken", "unreachable", "redirected", "skipped", "ok")  # worst first: reports list them in this order
 PERMANENT_REDIRECTS = frozenset({301, 308})
@@ -111,7 +111,7 @@ class LinkChecker:
                 return result
             if r.failure in _DEAD_END:
                 return result
-            if r.failure is None and r.code < 400:
+            if r.failure is None and r.code is not None and r.code < 400:
                 result.status = "redirected" if r.new_url else "ok"
                 result.new_url = r.new_url
                 result.detail = "moved permanently" if r.new_url else ""
@@ -170,7 +170,7 @@ class LinkChecker:
                 await self.sleep(pause)
             async with self._global:
                 code, headers = await self._send("GET" if use_get else "HEAD", url)
-                if not use_get and (code == 501 or 400 <= code < 500 and code != 429):
+                if not use_get and (code == 501 or (400 <= code < 500 and code != 429)):
                     use_get = True  # HEAD refused or unsupported (405, 403, 501, ...): ask the way a browser does
                     code, headers = await self._send("GET", url)
         if code == 429 or code >= 500:
@@ -259,4 +259,4 @@ async def check_urls(urls: Iterable[str], settings: CheckSettings = CheckSetting
             return result
 
         results = await asyncio.gather(*(one(url) for url in urls))
-    return dict(zip(urls, results))
+    return dict(zip(urls, results, strict=True))

@@ -6,8 +6,9 @@ import re
 from pathlib import Path
 from urllib.parse import urldefrag
 
-from atlas.rules import url_fields
-from atlas.validate import check_catalog, display
+from atlas.check.validate import check_catalog
+from atlas.core.layout import display
+from atlas.core.urls import url_fields
 
 # An absolute http(s) address in Markdown text. The ) closing a Markdown link and the <> of an autolink end
 # it; balanced parentheses inside it (as in Wikipedia addresses) do not.

@@ -9,18 +9,17 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import sys
 import time
 from pathlib import Path
 
-from atlas.backoff import Backoff, Sleep
-from atlas.errors import format_report
+from atlas.core.problems import UsageError, format_report
 from atlas.links import collect
 from atlas.links.allowlist import DEFAULT_PATH, AllowlistInvalid, allowed_by, load_allowlist, unused
 from atlas.links.cache import LinkCache
 from atlas.links.check import CheckSettings, LinkResult, check_urls
 from atlas.links.report import json_report, markdown_report
-from atlas.progress import progress_bar
+from atlas.net.backoff import Backoff, Sleep
+from atlas.net.progress import progress_bar
 
 DEFAULT_CACHE = Path(".cache/links.json")
 DAY = 86400.0
@@ -51,11 +50,9 @@ def run(args: argparse.Namespace, *, sleep: Sleep = asyncio.sleep, backoff: Back
     try:
         allowlist = load_allowlist(args.allowlist)
     except AllowlistInvalid as exc:
-        print(format_report(exc.problems), file=sys.stderr)
-        return 2
+        raise UsageError(f"the allow-list is invalid:\n{format_report(exc.problems)}") from None
     if args.url_file is not None and not args.url_file.is_file():
-        print(f"{args.url_file}: no such file", file=sys.stderr)
-        return 2
+        raise UsageError(f"no such file: {args.url_file}")
     if args.url_file is not None:
         links = collect.url_file_links(args.url_file)
     else:

@@ -142,18 +142,55 @@
     apply();
   }
 
-  /* ---- Interactive side-by-side compare, from api/catalog.json. ---- */
-  var ANSWERS = { yes: ["✓", "Yes"], no: ["✗", "No"], partial: ["◐", "Partial"], unknown: ["?", "Unknown"] };
-  var LABELS = {
-    license_kind: { "open-source": "Open source", "source-available": "Source-available", proprietary: "Proprietary" },
-    pricing: { free: "Free", "free-tier": "Free tier", "open-core": "Open core", paid: "Paid" },
-    offering: { library: "Library", "self-hosted": "Self-hosted", managed: "Managed service" },
-    status: { active: "Active", maintenance: "Maintenance only", archived: "Archived", acquired: "Acquired", discontinued: "Discontinued" },
-    fit: { solo: "Solo practitioner", "reasonable-scale": "Reasonable-scale team", enterprise: "Enterprise" },
-    requires: { python: "Python", docker: "Docker", kubernetes: "Kubernetes", spark: "Spark", jvm: "Java (JVM)", gpu: "GPU",
-      database: "A database", "object-storage": "Object storage", "cloud-account": "A cloud account", aws: "AWS", gcp: "Google Cloud",
-      azure: "Azure", "paid-plan": "A paid plan", "vendor-account": "A vendor account" }
-  };
+  /* ---- Interactive side-by-side compare. ----
+     The rows, labels and every tool's cells come from the build (atlas/site/render/comparison_spec.py):
+     api/compare.json holds the rows and the picker's list, api/compare/<id>.json one tool's cells as "parts".
+     This script only fetches the chosen tools, assembles the rows (compareRows, the same steps as the Python
+     `rows`) and turns parts into nodes. Lookups keyed by reader input use Map, never plain objects. */
+
+  function partsNodes(parts, root) {
+    var out = [];
+    (parts || []).forEach(function (p) {
+      if (p.br) out.push(el("br"));
+      else if (p.answer) {
+        var sym = ANSWERS.get(p.answer) || ANSWERS.get("unknown");
+        out.push(el("span", { className: "atlas-answer atlas-answer--" + p.answer }, [el("span", { "aria-hidden": "true", text: sym[0] }), " " + sym[1]]));
+      } else if (p.note !== undefined) out.push(el("span", { className: "atlas-note", text: p.note }));
+      else if (p.link !== undefined) out.push(el("a", { href: root + p.link, text: p.text }));
+      else if (p.url !== undefined) { var h = safeHref(p.url); out.push(h ? el("a", { href: h, rel: "noopener nofollow", text: p.text }) : p.text); }
+      else out.push(p.text);
+    });
+    return out;
+  }
+
+  function compareRows(spec, cells) {
+    var ignore = new Set(spec.not_a_difference);
+    function differ(column) {
+      var known = new Set();
+      column.forEach(function (x) { if (!(typeof x.value === "string" && ignore.has(x.value))) known.add(JSON.stringify(x.value)); });
+      return known.size > 1;
+    }
+    var rows = [];
+    spec.facts.forEach(function (f) {
+      var column = cells.map(function (c) { return c.facts[f.key]; });
+      rows.push({ label: f.label, help: "", differs: f.differ && differ(column), cells: column.map(function (x) { return x.parts; }) });
+    });
+    var need = cells.length > 1 ? 2 : 1;
+    spec.categories.forEach(function (cat) {
+      if (cells.filter(function (c) { return c.categories.indexOf(cat.id) !== -1; }).length < need) return;
+      rows.push({ label: cat.title, group: { link: "categories/" + cat.id + "/", text: cat.title } });
+      cat.criteria.forEach(function (k) {
+        var column = cells.map(function (c) {
+          var answers = Object.prototype.hasOwnProperty.call(c.criteria, cat.id) ? c.criteria[cat.id] : null;
+          return answers && Object.prototype.hasOwnProperty.call(answers, k.id) ? answers[k.id] : { value: "n/a", parts: [{ note: "Not in this category" }] };
+        });
+        rows.push({ label: k.label, help: k.help, differs: differ(column), cells: column.map(function (x) { return x.parts; }) });
+      });
+    });
+    return rows;
+  }
+
+  var ANSWERS = new Map();
 
   function initCompare(box) {
     var root = box.getAttribute("data-root");
@@ -168,33 +205,35 @@
     /* The page must not move when the data arrives (Lighthouse measures it as layout shift): a small
        script in the page (compare.py) already showed the picker, wrote "Loading the catalog…" and, for
        a comparison asked for in the address, reserved room for the table (class atlas-compare-pending).
-       The picker waits for the data. */
+       The picker waits for the index. */
     input.disabled = add.disabled = true;
     result.setAttribute("aria-busy", "true");
-    fetch(box.getAttribute("data-catalog")).then(function (r) {
-      if (!r.ok) throw new Error("HTTP " + r.status);
-      return r.json();
-    }).then(function (data) { start(data); }).catch(function (err) {
+    var cellsById = new Map();
+    function getJson(url) { return fetch(url).then(function (r) { if (!r.ok) throw new Error("HTTP " + r.status); return r.json(); }); }
+    function cellsOf(id) {
+      if (!cellsById.has(id)) cellsById.set(id, getJson(root + "api/compare/" + encodeURIComponent(id) + ".json"));
+      return cellsById.get(id);
+    }
+    function failed(err) {
       result.removeAttribute("aria-busy");
       result.textContent = "";
       box.classList.remove("atlas-compare-pending");
-      message.textContent = "The catalog data could not be loaded (" + err.message + "). Category pages have static comparison tables.";
-    });
+      message.textContent = "The comparison data could not be loaded (" + err.message + "). Category pages have static comparison tables.";
+    }
+    getJson(box.getAttribute("data-index")).then(start).catch(failed);
 
-    function start(data) {
-      var tools = {}; var byName = {};
-      data.tools.forEach(function (t) { tools[t.id] = t; byName[t.name.toLowerCase()] = t.id; });
-      var categories = {}; data.categories.forEach(function (c) { categories[c.id] = c; });
-      var order = data.categories.map(function (c) { return c.id; });
-      data.tools.slice().sort(function (a, b) { return a.name.localeCompare(b.name); }).forEach(function (t) {
+    function start(spec) {
+      Object.keys(spec.answers).forEach(function (k) { ANSWERS.set(k, spec.answers[k]); });
+      var names = new Map(); var byName = new Map();
+      spec.tools.forEach(function (t) {
+        names.set(t.id, t.name); byName.set(t.name.toLowerCase(), t.id);
         options.appendChild(el("option", { value: t.name + " (" + t.id + ")" }));
       });
       input.disabled = add.disabled = false;
-      result.removeAttribute("aria-busy");
       var firstRender = true;
       var requested = (params().get("tools") || "").split(",").map(function (s) { return s.trim(); }).filter(Boolean);
-      var unknown = requested.filter(function (id) { return !tools[id]; });
-      var chosen = requested.filter(function (id, i) { return tools[id] && requested.indexOf(id) === i; });
+      var unknown = requested.filter(function (id) { return !names.has(id); });
+      var chosen = requested.filter(function (id, i) { return names.has(id) && requested.indexOf(id) === i; });
       var notes = [];
       if (unknown.length) notes.push("Unknown tool id" + (unknown.length > 1 ? "s" : "") + " in the address: " + unknown.join(", ") + ". Check the spelling, or pick tools with the box below.");
       if (chosen.length > max) { notes.push("At most " + max + " tools can be compared; showing the first " + max + "."); chosen = chosen.slice(0, max); }
@@ -205,9 +244,9 @@
         e.preventDefault();
         var value = input.value.trim();
         var match = /\(([a-z0-9-]+)\)$/.exec(value);
-        var id = match && tools[match[1]] ? match[1] : (byName[value.toLowerCase()] || (tools[value] ? value : null));
+        var id = match && names.has(match[1]) ? match[1] : (byName.get(value.toLowerCase()) || (names.has(value) ? value : null));
         if (!id) { message.textContent = "No tool called \u201c" + value + "\u201d. Pick one from the list."; return; }
-        if (chosen.indexOf(id) !== -1) { message.textContent = tools[id].name + " is already in the comparison."; return; }
+        if (chosen.indexOf(id) !== -1) { message.textContent = names.get(id) + " is already in the comparison."; return; }
         if (chosen.length >= max) { message.textContent = "At most " + max + " tools; remove one first."; return; }
         message.textContent = ""; input.value = "";
         chosen.push(id); render();
@@ -219,74 +258,51 @@
         writeParams({ tools: chosen.join(",") || null });
         chosenList.textContent = "";
         chosen.forEach(function (id) {
-          var remove = el("button", { type: "button", "aria-label": "Remove " + tools[id].name, text: "×" });
+          var remove = el("button", { type: "button", "aria-label": "Remove " + names.get(id), text: "×" });
           remove.addEventListener("click", function () { chosen.splice(chosen.indexOf(id), 1); render(); });
-          chosenList.appendChild(el("li", {}, [tools[id].name + " ", remove]));
+          chosenList.appendChild(el("li", {}, [names.get(id) + " ", remove]));
         });
-        result.textContent = "";
         if (chosen.length < 2) {
+          result.removeAttribute("aria-busy");
+          result.textContent = "";
           result.appendChild(el("p", { text: chosen.length ? "Add at least one more tool to compare." : "Pick two to four tools to compare them side by side." }));
           return;
         }
-        result.appendChild(table(chosen.map(function (id) { return tools[id]; })));
-        result.appendChild(differences(chosen.map(function (id) { return tools[id]; })));
+        var wanted = chosen.slice();
+        Promise.all(wanted.map(cellsOf)).then(function (cells) {
+          if (wanted.join(",") !== chosen.join(",")) return;  /* the reader changed the choice meanwhile */
+          result.removeAttribute("aria-busy");
+          result.textContent = "";
+          result.appendChild(table(cells));
+          result.appendChild(differences(cells));
+        }).catch(failed);
       }
 
-      function link(href, label) { return el("a", { href: href, text: label }); }
-      function toolLink(t) { return link(root + "tools/" + t.id + "/", t.name); }
-
-      function table(list) {
-        var thead = el("thead", {}, [el("tr", {}, [el("td")].concat(list.map(function (t) { return el("th", { scope: "col" }, [toolLink(t)]); })))]);
+      function table(cells) {
+        var thead = el("thead", {}, [el("tr", {}, [el("td")].concat(cells.map(function (c) {
+          return el("th", { scope: "col" }, [el("a", { href: root + c.page, text: c.name })]);
+        })))]);
         var tbody = el("tbody");
-        function row(label, values, cells, check) {
-          var differs = check && new Set(values.map(function (v) { return JSON.stringify(v); })).size > 1;
-          var th = el("th", { scope: "row" }, differs ? [el("span", { className: "atlas-differs-mark", title: "The tools differ here", text: "≠" }), " ", label] : [label]);
-          tbody.appendChild(el("tr", differs ? { className: "atlas-differs" } : {}, [th].concat(cells.map(function (c) { return el("td", {}, c); }))));
-        }
-        function plain(fn, check) { return function (label) { var v = list.map(fn); row(label, v, v.map(function (x) { return [Array.isArray(x) ? x.join(", ") : String(x)]; }), check); }; }
-        function names(field, key) { return function (t) { return (t[field] || []).map(function (x) { return LABELS[key][x]; }); }; }
-        plain(function (t) { return t.summary; }, false)("Summary");
-        row("Home category", list.map(function (t) { return t.home_category; }), list.map(function (t) { return [link(root + "categories/" + t.home_category + "/", categories[t.home_category].title)]; }), true);
-        row("Licence", list.map(function (t) { return t.license; }), list.map(function (t) { return [LABELS.license_kind[t.license_kind], el("br"), el("span", { className: "atlas-note", text: t.license })]; }), true);
-        plain(names("offering", "offering"), true)("Offering");
-        plain(function (t) { return LABELS.pricing[t.pricing]; }, true)("Pricing");
-        plain(function (t) { return LABELS.status[t.status] + (t.acquired_by ? " by " + t.acquired_by : ""); }, true)("Status");
-        plain(function (t) { return t.maintainer; }, true)("Maintainer");
-        plain(names("fit", "fit"), true)("Fits");
-        plain(function (t) { return names("requires", "requires")(t).join(", ") || "Nothing beyond a computer"; }, true)("Requires");
-        row("Categories", list.map(function (t) { return t.categories.slice().sort(); }), list.map(function (t) {
-          var out = []; t.categories.forEach(function (c, i) { if (i) out.push(", "); out.push(link(root + "categories/" + c + "/", categories[c].title)); }); return out;
-        }), true);
-        row("Homepage", [], list.map(function (t) { var h = safeHref(t.homepage); return h ? [el("a", { href: h, rel: "noopener nofollow", text: "homepage" })] : []; }), false);
-        var need = list.length > 1 ? 2 : 1;
-        order.filter(function (c) { return list.filter(function (t) { return t.categories.indexOf(c) !== -1; }).length >= need; }).forEach(function (cid) {
-          var cat = categories[cid];
-          tbody.appendChild(el("tr", { className: "atlas-compare-group" }, [el("th", { scope: "colgroup", colspan: String(list.length + 1) }, [link(root + "categories/" + cid + "/", cat.title)])]));
-          cat.criteria.forEach(function (k) {
-            var values = []; var cells = [];
-            list.forEach(function (t) {
-              if (t.categories.indexOf(cid) === -1) { values.push("n/a"); cells.push([el("span", { className: "atlas-note", text: "Not in this category" })]); return; }
-              var a = ((t.criteria || {})[cid] || {})[k.id] || { value: "unknown" };
-              values.push(a.value);
-              var sym = ANSWERS[a.value] || ANSWERS.unknown;
-              var parts = [el("span", { className: "atlas-answer atlas-answer--" + a.value }, [el("span", { "aria-hidden": "true", text: sym[0] }), " " + sym[1]])];
-              if (a.note) parts.push(el("br"), el("span", { className: "atlas-note", text: a.note }));
-              var src = safeHref(a.source);
-              if (src) parts.push(el("br"), el("a", { href: src, rel: "noopener nofollow", text: "source" }));
-              cells.push(parts);
-            });
-            row(el("span", { className: "atlas-criterion", title: k.help, text: k.label }), values, cells, true);
-          });
+        compareRows(spec, cells).forEach(function (row) {
+          if (row.group) {
+            tbody.appendChild(el("tr", { className: "atlas-compare-group" }, [el("th", { scope: "colgroup", colspan: String(cells.length + 1) }, partsNodes([row.group], root))]));
+            return;
+          }
+          var label = row.help ? el("span", { className: "atlas-criterion", title: row.help, text: row.label }) : row.label;
+          var th = el("th", { scope: "row" }, row.differs ? [el("span", { className: "atlas-differs-mark", title: "The tools differ here", text: "≠" }), " ", label] : [label]);
+          tbody.appendChild(el("tr", row.differs ? { className: "atlas-differs" } : {}, [th].concat(row.cells.map(function (parts) { return el("td", {}, partsNodes(parts, root)); }))));
         });
         return el("div", { className: "atlas-scroll" }, [el("table", { className: "atlas-side-by-side" }, [thead, tbody])]);
       }
 
-      function differences(list) {
-        var ids = list.map(function (t) { return t.id; });
+      function differences(cells) {
+        var ids = cells.map(function (c) { return c.id; });
         var items = [];
-        list.forEach(function (t) {
-          (t.differs_from || []).forEach(function (d) {
-            if (ids.indexOf(d.tool) !== -1) items.push(el("li", {}, [toolLink(t), " compared with ", toolLink(tools[d.tool]), ": " + d.how]));
+        cells.forEach(function (c) {
+          c.differs_from.forEach(function (d) {
+            if (ids.indexOf(d.tool) === -1) return;
+            items.push(el("li", {}, [el("a", { href: root + c.page, text: c.name }), " compared with ",
+              el("a", { href: root + "tools/" + d.tool + "/", text: names.get(d.tool) }), ": " + d.how]));
           });
         });
         return el("section", {}, [el("h2", { text: "How they differ" }), items.length ? el("ul", { className: "atlas-differences" }, items) : el("p", { text: "None of these entries describes the others yet." })]);

@@ -1,0 +1,1 @@
+"""`atlas fmt`: the canonical layout of catalog files (layout), keeping comments in place (comments)."""

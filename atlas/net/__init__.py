@@ -1,0 +1,1 @@
+"""What the network commands (links, enrich) share: retry backoff and a terminal progress bar."""

@@ -1,0 +1,87 @@
+"""Staleness and GitHub facts on the pages: the tool page's repository facts and the "Entries to review" page."""
+
+import copy
+
+import pytest
+from bs4 import BeautifulSoup
+
+from atlas.core.repository import Release, RepoFacts
+from atlas.site.build import load_valid_catalog
+from atlas.site.render.review import entries_to_review
+from atlas.site.render.tool import tool_page
+
+from conftest import FIXTURE_DATE, FIXTURES, catalog_with_overlay
+from sitecheck import page
+
+TODAY = FIXTURE_DATE
+HOSTILE = "<script>alert(1)</script>{{ 7*7 }}"
+
+
+def soup(html: str) -> BeautifulSoup:
+    return BeautifulSoup(html, "html.parser")
+
+
+@pytest.fixture(scope="module")
+def github_facts_catalog(tmp_path_factory):
+    """The fixture catalog with the valid github-facts overlay (a github.json for alpha-tracker)."""
+    return catalog_with_overlay(tmp_path_factory.mktemp("github-facts"), FIXTURES / "valid" / "github-facts")
+
+
+@pytest.fixture()
+def catalog(github_facts_catalog):
+    return load_valid_catalog(github_facts_catalog, today=TODAY)
+
+
+def test_tool_page_shows_stars_and_last_activity(catalog):
+    html = soup(tool_page(catalog, catalog.tools["alpha-tracker"], ""))
+    row = next(tr for tr in html.select("table.atlas-facts tr") if tr.th.get_text() == "On GitHub")
+    assert row.td.get_text() == "12,345 stars · last push 2026-11-20 · latest release v1.2.0 (2026-10-02)"
+    assert row.find("time")["datetime"] == "2026-11-20T08:00:00Z"
+    assert html.select_one(".atlas-archived") is None
+    assert "On GitHub" not in soup(tool_page(catalog, catalog.tools["beta-serve"], "")).get_text()  # no repository, no row
+
+
+def test_archived_repository_warns_visibly_and_api_text_is_escaped(catalog):
+    tool = copy.deepcopy(catalog.tools["alpha-tracker"])
+    tool.github = RepoFacts("example/alpha-tracker", full_name=HOSTILE, stars=3, pushed_at=HOSTILE, archived=True,
+                            release=Release(HOSTILE, HOSTILE, prerelease=True))
+    html = tool_page(catalog, tool, "")
+    warning = soup(html).select_one(".admonition.warning.atlas-archived")
+    assert "Repository archived on GitHub" in warning.get_text()
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "latest pre-release" in soup(html).get_text()
+
+
+def test_not_found_repository_is_said_on_the_page(catalog):
+    tool = copy.deepcopy(catalog.tools["alpha-tracker"])
+    tool.github = RepoFacts("example/alpha-tracker", found=False)
+    assert "Repository not found when last checked" in soup(tool_page(catalog, tool, "")).get_text()
+
+
+def test_review_page_lists_what_needs_review(catalog):
+    catalog.tools["beta-serve"].github = RepoFacts("example/beta", full_name="example/beta", archived=True)
+    catalog.tools["alpha-tracker"].github = RepoFacts("example/alpha-tracker", found=False)
+    html = soup(entries_to_review(catalog, "../"))
+    oldest = [tr.td.get_text() for tr in html.select(".atlas-review-oldest tbody tr")]
+    assert oldest == sorted(oldest, key=lambda name: catalog.tools[{"Alpha Tracker": "alpha-tracker", "Beta Serve": "beta-serve"}[name]].reviewed)
+    unknown = {tr.td.get_text(): tr.find_all("td")[1].get_text() for tr in html.select(".atlas-review-unknown tbody tr")}
+    assert unknown["Alpha Tracker"] == "7"  # tracking: sweeps and offline mode; serving (reached into): all five
+    assert [tr.td.get_text() for tr in html.select(".atlas-review-archived tbody tr")] == ["Beta Serve"]
+    assert [tr.td.get_text() for tr in html.select(".atlas-review-missing tbody tr")] == ["Alpha Tracker"]
+    assert html.find("a", string="Beta Serve")["href"] == "../tools/beta-serve/"
+
+
+def test_review_page_says_so_when_nothing_is_archived(catalog):
+    html = soup(entries_to_review(catalog, ""))
+    assert "No repository is archived" in html.select_one("p.atlas-review-archived").get_text()
+
+
+def test_review_page_is_for_maintainers_not_in_the_newcomers_menu(real_site):
+    html = page(real_site, "maintainers/review")
+    assert html.select_one("h1").get_text().rstrip("¶") == "Entries to review"
+    assert html.select(".atlas-review-oldest tbody tr")
+    home = page(real_site, "")
+    top = [a.get_text(strip=True) for a in home.select("nav.md-nav--primary > ul > li > a")]
+    assert "Entries to review" not in top, "a maintainers' page does not sit in the newcomer's menu"
+    group = next(li for li in home.select("nav.md-nav--primary > ul > li") if "For maintainers" in li.get_text(" ", strip=True))
+    assert [a.get_text(strip=True) for a in group.select("ul a")] == ["Entries to review", "The stack and its deadline"]
