@@ -257,9 +257,10 @@ def entry_text(tool_id: str, name: str, category: dict, homepage: str, repositor
     lines = [SCHEMA_LINE, f"id: {_scalar(tool_id)}", f"name: {_scalar(name)}", todo("summary"), todo("description"),
              f"homepage: {_scalar(homepage)}",
              f"repository: {_scalar(repository)}" if repository else todo("repository"),
-             todo("documentation"), f"license: {_scalar(license_)}", todo("license_note"), todo("offering"), todo("pricing"),
-             todo("maintainer"), todo("status"),
-             "# status_note and acquired_by: required when status is not active (see the schema).",
+             todo("documentation"), f"license: {_scalar(license_)}", todo("license_note"),
+             f"license_source:  # TODO (required with a repository): {_hint('license_source')}" if repository else todo("license_source"),
+             todo("offering"), todo("self_hosting"), todo("pricing"), todo("maintainer"), todo("status"),
+             "# status_note, status_evidence and acquired_by: required when status is not active (see the schema).",
              f"categories: [{_scalar(category['id'])}]  # the home category first; add the others it really covers",
              "criteria:", f"  {_scalar(category['id'])}:",
              '    # TODO: answer each criterion "yes", "no", "partial" (with a note) or leave "unknown"; add a source page for each answer.']

@@ -48,6 +48,7 @@ def generate(n: int, dest: Path, one_category: str | None = None, seed: int = 42
             "description": f"A generated entry used to measure the build at scale. It talks about {words}.",
             "homepage": f"https://synthetic-{i:05d}.example.org/",
             "repository": f"https://github.com/synthetic/tool-{i:05d}",
+            "license_source": f"https://github.com/synthetic/tool-{i:05d}/blob/v1.0.0/LICENSE",
             "license": licence, "offering": rng.choice(OFFERINGS),
             "pricing": "paid" if licence == "Proprietary" else rng.choice(["free", "open-core", "free-tier"]),
             "maintainer": f"Synthetic maintainer {i % 97}", "status": status,
@@ -64,6 +65,7 @@ def generate(n: int, dest: Path, one_category: str | None = None, seed: int = 42
         }
         if status != "active":
             entry["status_note"] = "Generated status."
+            entry["status_evidence"] = {"source": f"https://synthetic-{i:05d}.example.org/news", "date": "2026-01-01"}
         if status == "acquired":
             entry["acquired_by"] = "Synthetic Corp"
         (dest / "tools" / f"{tool_id}.yaml").write_text(yaml.safe_dump(entry, sort_keys=False), encoding="utf-8")

@@ -10,7 +10,9 @@ import datetime as dt
 
 from atlas.check import references
 from atlas.check.editorial import editorial
+from atlas.check.evidence import dates, quiet_but_active
 from atlas.check.freshness import github_problems, reviewed_dates
+from atlas.check.sources import licence_evidence, weak_sources
 from atlas.check.text import invisible_characters
 from atlas.check.urls import urls
 from atlas.core.load import Document
@@ -33,6 +35,10 @@ def run_all(shared: dict[str, Document], tools: list[Document], today: dt.date,
     problems += urls(every)
     problems += invisible_characters(every)
     problems += editorial(tools)
+    problems += weak_sources(shared, tools)
+    problems += licence_evidence(tools)
     problems += reviewed_dates(tools, today)
     problems += github_problems(tools, github or {})
+    problems += quiet_but_active(tools, github or {})
+    problems += dates(tools, today)
     return problems

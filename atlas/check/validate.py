@@ -10,7 +10,7 @@ from pathlib import Path
 
 from atlas.check import rules
 from atlas.core import repository as github
-from atlas.core.layout import EXPECTED, SHARED_FILES, TOOL_KIND, TOOL_SUFFIX, TOOLS_DIR, display
+from atlas.core.layout import EXPECTED, OPTIONAL_FILES, SHARED_FILES, TOOL_KIND, TOOL_SUFFIX, TOOLS_DIR, display
 from atlas.core.load import Document, LoadError, load_file
 from atlas.core.problems import Problem
 from atlas.core.repository import RepoFacts
@@ -42,11 +42,12 @@ def check_catalog(root: str | Path, extra_tools: Sequence[str | Path] = (), toda
     root = Path(root)
     catalog = LoadedCatalog(root=root)
     loaded: list[Path] = []
-    for name, kind in SHARED_FILES.items():
+    for name, kind in {**SHARED_FILES, **OPTIONAL_FILES}.items():
         path = root / name
         if not path.exists():
-            catalog.problems.append(Problem(display(path), 1, 1, "ATL213", f"missing catalog file {name}",
-                                            f"The catalog needs {EXPECTED}."))
+            if name in SHARED_FILES:
+                catalog.problems.append(Problem(display(path), 1, 1, "ATL213", f"missing catalog file {name}",
+                                                f"The catalog needs {EXPECTED}."))
             continue
         doc = _load(path, catalog)
         if doc is not None:

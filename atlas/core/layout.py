@@ -23,8 +23,13 @@ SHARED_FILES: dict[str, str] = {
     "stores.yaml": "stores",
 }
 
+# Shared files a catalog may leave out: the policy of weak sources (rule ATL235; without it only forks are found).
+OPTIONAL_FILES: dict[str, str] = {
+    "weak-sources.yaml": "weak-sources",
+}
+
 # Every kind of catalog file, each with its schema in atlas/core/schemas/<kind>.schema.json.
-KINDS: tuple[str, ...] = (TOOL_KIND, *SHARED_FILES.values())
+KINDS: tuple[str, ...] = (TOOL_KIND, *SHARED_FILES.values(), *OPTIONAL_FILES.values())
 
 # What every catalog folder must hold, in words, for hints.
 EXPECTED = ", ".join([*SHARED_FILES, f"{TOOLS_DIR}/<id>{TOOL_SUFFIX}"])
@@ -32,7 +37,8 @@ EXPECTED = ", ".join([*SHARED_FILES, f"{TOOLS_DIR}/<id>{TOOL_SUFFIX}"])
 
 def kind_of(path: str | Path) -> str:
     """Which schema a catalog file follows: a shared file by its name; every other file is a tool entry."""
-    return SHARED_FILES.get(Path(path).name, TOOL_KIND)
+    name = Path(path).name
+    return SHARED_FILES.get(name) or OPTIONAL_FILES.get(name) or TOOL_KIND
 
 
 def is_catalog(folder: Path) -> bool:

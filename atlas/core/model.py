@@ -9,9 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from atlas.core.repository import RepoFacts, repo_slug
-
-Data = dict[str, Any]  # a validated catalog file as loaded
+from atlas.core.repository import RepoFacts
 
 # Status policy. Archived or discontinued tools are struck through and hidden by the "active" filters;
 # a live status claims the project is developed or at least maintained, which an archived repository contradicts.
@@ -38,6 +36,34 @@ class Answer:
 
 
 UNKNOWN = Answer()
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What a status rests on: a primary source and the date of what it shows."""
+
+    source: str
+    date: str
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class SelfHosting:
+    """What running it yourself costs: free, paid (a licence or contract) or none (only the vendor runs it)."""
+
+    value: str
+    source: str
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    """One dated, sourced event in a tool's history (relicensed, acquired, archived, ...)."""
+
+    date: str
+    kind: str
+    source: str
+    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -72,8 +98,12 @@ class Tool:
     repository: str | None = None
     documentation: str | None = None
     license_note: str | None = None
+    license_source: str | None = None
     status_note: str | None = None
     acquired_by: str | None = None
+    status_evidence: Evidence | None = None
+    self_hosting: SelfHosting | None = None
+    events: list[Event] = field(default_factory=list)
     criteria: dict[str, dict[str, Answer]] = field(default_factory=dict)
     differs_from: list[Difference] = field(default_factory=list)
     requires: list[str] = field(default_factory=list)
@@ -204,63 +234,3 @@ class Catalog:
     comparisons: list[Comparison] = field(default_factory=list)
     stacks: list[Stack] = field(default_factory=list)
     stores: list[Store] = field(default_factory=list)
-
-
-def build_catalog(categories_data: Data, tools_data: list[Data], learning_data: Data, glossary_data: Data,
-                  comparisons_data: Data | None = None, stacks_data: Data | None = None,
-                  stores_data: Data | None = None, github: dict[str, RepoFacts] | None = None) -> Catalog:
-    """Typed objects from data that has already passed `atlas check` (no validation here).
-
-    `github` holds what catalog/github.json says about repositories, by slug; each tool gets its own."""
-    facts = github or {}
-    tools = {}
-    for data in sorted(tools_data, key=lambda d: d["id"]):
-        tool = Tool(
-            id=data["id"], name=data["name"], summary=data["summary"], description=data["description"],
-            homepage=data["homepage"], license=data["license"], offering=list(data["offering"]), pricing=data["pricing"],
-            maintainer=data["maintainer"], status=data["status"], categories=list(data["categories"]),
-            fit=list(data["fit"]), sources=list(data["sources"]), reviewed=data["reviewed"],
-            repository=data.get("repository"), documentation=data.get("documentation"),
-            license_note=data.get("license_note"), status_note=data.get("status_note"), acquired_by=data.get("acquired_by"),
-            criteria={cat: {cid: Answer(a["value"], a.get("source"), a.get("note")) for cid, a in answers.items()}
-                      for cat, answers in (data.get("criteria") or {}).items()},
-            differs_from=[Difference(d["tool"], d["how"]) for d in data.get("differs_from") or []],
-            requires=list(data.get("requires") or []), data=data,
-            github=facts.get(repo_slug(data.get("repository")) or ""),
-        )
-        tools[tool.id] = tool
-    categories = {}
-    for data in categories_data["categories"]:
-        cat = Category(
-            id=data["id"], stage=data["stage"], title=data["title"], summary=data["summary"], problem=data["problem"],
-            need_it_when=list(data["need_it_when"]), can_wait_if=list(data["can_wait_if"]),
-            questions=list(data["questions"]), criteria=[Criterion(c["id"], c["label"], c["help"]) for c in data["criteria"]],
-        )
-        categories[cat.id] = cat
-    for tool in tools.values():
-        for position, cat_id in enumerate(tool.categories):
-            (categories[cat_id].home_tools if position == 0 else categories[cat_id].reach_tools).append(tool)
-    stages = [Stage(s["id"], s["title"], s["summary"]) for s in categories_data["stages"]]
-    by_stage = {s.id: s for s in stages}
-    for cat in categories.values():
-        by_stage[cat.stage].categories.append(cat)
-    steps = [
-        Step(id=s["id"], title=s["title"], goal=s["goal"], why=s["why"], skip_for_now_if=s["skip_for_now_if"],
-             concepts=list(s["concepts"]), categories=list(s["categories"]), starter_tools=list(s["starter_tools"]),
-             exercise=s["exercise"], resources=[Resource(r["title"], r["url"], r["kind"], r["free"]) for r in s["resources"]],
-             time=s["time"], track=s.get("track", "core"))
-        for s in learning_data["steps"]
-    ]
-    terms = {t["id"]: Term(t["id"], t["term"], t["definition"], tuple(t.get("aliases") or ()), tuple(t.get("categories") or ()))
-             for t in glossary_data["terms"]}
-    comparisons = [Comparison(c["id"], c["title"], c["intro"], tuple(c["tools"]))
-                   for c in (comparisons_data or {}).get("comparisons", [])]
-    stacks = [Stack(s["id"], s["title"], s["persona"], s["summary"],
-                    tuple(Pick(p["category"], p["tool"], p["why"], tuple(p.get("alternatives") or ())) for p in s["picks"]))
-              for s in (stacks_data or {}).get("stacks", [])]
-    stores = [Store(s["id"], s["title"], s["what"], s["problem"], s["when"], tuple(s["categories"]))
-              for s in (stores_data or {}).get("stores", [])]
-    return Catalog(stages=stages, categories=categories, tools=tools, steps=steps, terms=terms, comparisons=comparisons,
-                   stacks=stacks, stores=stores)
-
-

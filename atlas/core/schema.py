@@ -169,11 +169,11 @@ def schema_problems(doc: Document, kind: str) -> list[Problem]:
         return []
     problems: list[Problem] = []
     for error in validator(kind).iter_errors(doc.data):
-        problems.extend(_to_problems(doc, error))
+        problems.extend(_to_problems(doc, error, load_schema(kind)))
     return problems
 
 
-def _to_problems(doc: Document, error: jsonschema.ValidationError) -> list[Problem]:
+def _to_problems(doc: Document, error: jsonschema.ValidationError, root: Schema) -> list[Problem]:
     path = tuple(error.absolute_path)
     schema = error.schema if isinstance(error.schema, dict) else {}
     where = _describe(path)
@@ -192,7 +192,8 @@ def _to_problems(doc: Document, error: jsonschema.ValidationError) -> list[Probl
         return problems
     if error.validator == "required":
         missing = error.message.split("'")[1] if "'" in error.message else error.message
-        prop = schema.get("properties", {}).get(missing, {})
+        # A field required by an if/then condition is described where the mapping itself is, not in the `then`.
+        prop = schema.get("properties", {}).get(missing) or _subschema(root, path).get("properties", {}).get(missing, {})
         line, col = doc.where(path)
         hint = prop.get("description", "") or "See the schema for what this field holds."
         examples = prop.get("examples")
@@ -241,6 +242,20 @@ def _form_message(error: jsonschema.ValidationError) -> str:
     if v == "propertyNames":
         return f"{_shown(error.instance)} has a key that is not a kebab-case id"
     return _trim(error.message)
+
+
+def _subschema(root: Schema, path: tuple[str | int, ...]) -> Schema:
+    """The schema of the value at `path` (following properties, additionalProperties and items)."""
+    node: object = root
+    for part in path:
+        if not isinstance(node, dict):
+            return {}
+        if isinstance(part, int):
+            node = node.get("items", {})
+        else:
+            properties = node.get("properties", {})
+            node = properties[part] if part in properties else node.get("additionalProperties", {})
+    return node if isinstance(node, dict) else {}
 
 
 def _sized(value: object) -> list[object] | str:

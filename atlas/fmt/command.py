@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from atlas.core.layout import SHARED_FILES, TOOL_SUFFIX, TOOLS_DIR, catalog_of, is_catalog
+from atlas.core.layout import OPTIONAL_FILES, SHARED_FILES, TOOL_SUFFIX, TOOLS_DIR, catalog_of, is_catalog
 from atlas.core.problems import UsageError
 from atlas.fmt.layout import criteria_order, format_file, unified_diff
 
@@ -31,7 +31,7 @@ def catalog_files(paths: list[Path], catalog: Path) -> list[Path]:
         if not path.is_dir():
             files.append(path)
         elif is_catalog(path):
-            files += [path / name for name in SHARED_FILES if (path / name).exists()]
+            files += [path / name for name in {**SHARED_FILES, **OPTIONAL_FILES} if (path / name).exists()]
             files += sorted((path / TOOLS_DIR).glob(f"*{TOOL_SUFFIX}"))
         else:
             files += sorted(path.glob("*.yaml"))

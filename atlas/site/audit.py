@@ -18,6 +18,11 @@ def promised_fields(tool: Tool) -> list[tuple[str, str]]:
     fields = [(name, getattr(tool, name)) for name in
               ("name", "summary", "description", "homepage", "repository", "documentation", "license", "license_note",
                "maintainer", "status_note", "acquired_by", "reviewed")]
+    fields += [("license_source", tool.license_source)]
+    if tool.status_evidence:
+        fields += [("status_evidence.source", tool.status_evidence.source), ("status_evidence.note", tool.status_evidence.note)]
+    if tool.self_hosting:
+        fields += [("self_hosting.source", tool.self_hosting.source), ("self_hosting.note", tool.self_hosting.note)]
     fields += [(f"differs_from[{i}].how", d.how) for i, d in enumerate(tool.differs_from)]
     fields += [(f"sources[{i}]", url) for i, url in enumerate(tool.sources)]
     for category, answers in tool.criteria.items():

@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from atlas.core.problems import format_report
-from atlas.core.model import Catalog, build_catalog
+from atlas.core.assemble import build_catalog
+from atlas.core.model import Catalog
 from atlas.check.validate import check_catalog
 
 

@@ -66,7 +66,8 @@ def test_stale_review_is_a_warning_that_does_not_fail_the_check(tmp_path):
 ])
 def test_github_rules(tmp_path, licence, github_licence, status, archived, expected):
     catalog = catalog_with_overlay(tmp_path, None)
-    write_tool(catalog, license=licence, status=status, **({} if status == "active" else {"status_note": "Kept for the tests."}))
+    inactive = {"status_note": "Kept for the tests.", "status_evidence": '{source: "https://example.org/news", date: 2026-01-01}'}
+    write_tool(catalog, license=licence, status=status, **({} if status == "active" else inactive))
     write_github(catalog, license=github_licence, archived=archived)
     assert codes(catalog) == expected
 

@@ -37,7 +37,7 @@ def test_every_condition_of_the_tool_schema_is_checked_in_python():
     fast, conditions = schema.lift_conditions(schema.load_schema("tool"))
     assert not [node for node in _walk(fast) if "if" in node]
     assert {(c.where, c.field, c.required) for c in conditions} == {
-        ((), "status", ("status_note",)), ((), "status", ("acquired_by",)),
+        ((), "status", ("status_note",)), ((), "status", ("acquired_by",)), ((), "status", ("status_evidence",)),
         (("criteria", "*", "*"), "value", ("source",)), (("criteria", "*", "*"), "value", ("note",))}
     assert [node for node in _walk(schema.load_schema("tool")) if "if" in node], "the published schema keeps them"
 
@@ -57,8 +57,10 @@ def test_keys_next_to_named_properties_are_not_treated_as_every_key():
 
 def test_each_lifted_condition_rejects_what_jsonschema_rejects():
     cases = []
-    acquired = {**REAL_ENTRY, "status": "acquired", "status_note": "Bought in 2026.", "acquired_by": "Example Corp"}
+    acquired = {**REAL_ENTRY, "status": "acquired", "status_note": "Bought in 2026.", "acquired_by": "Example Corp",
+                "status_evidence": {"source": "https://example.org/news", "date": "2026-01-01"}}
     cases.append((acquired, True))
+    cases.append(({k: v for k, v in acquired.items() if k != "status_evidence"}, False))
     cases.append(({k: v for k, v in acquired.items() if k != "acquired_by"}, False))
     cases.append(({k: v for k, v in acquired.items() if k != "status_note"}, False))
     archived = {**REAL_ENTRY, "status": "archived"}
@@ -87,13 +89,13 @@ CRITERIA = st.dictionaries(st.sampled_from(list(BASE_ENTRY.get("criteria", {})) 
                            | st.just([]), max_size=2)
 STATUS = st.fixed_dictionaries({}, optional={
     "status": st.sampled_from(["active", "maintenance", "archived", "acquired", "discontinued", "gone"]),
-    "status_note": st.just("Since 2025."), "acquired_by": st.just("Example Corp")})
+    "status_note": st.just("Since 2025."), "acquired_by": st.just("Example Corp"), "status_evidence": st.just({"source": "https://example.org/news", "date": "2026-01-01"})})
 
 
-@given(CRITERIA, STATUS, st.sets(st.sampled_from(["status", "status_note", "acquired_by", "criteria", "id"])))
+@given(CRITERIA, STATUS, st.sets(st.sampled_from(["status", "status_note", "acquired_by", "status_evidence", "criteria", "id"])))
 def test_fast_path_agrees_with_jsonschema(criteria, status, dropped):
     for base in (BASE_ENTRY, REAL_ENTRY):
-        entry = {k: v for k, v in base.items() if k not in {"status", "status_note", "acquired_by"}}
+        entry = {k: v for k, v in base.items() if k not in {"status", "status_note", "acquired_by", "status_evidence"}}
         entry.update(status)
         entry["criteria"] = criteria
         for name in dropped:

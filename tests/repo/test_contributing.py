@@ -30,9 +30,10 @@ def test_the_site_shows_the_same_guide_as_contributing_md():
 
 def test_guide_is_a_numbered_procedure_from_scaffold_to_pull_request():
     steps = re.findall(r"^(\d)\. \*\*(.+?)\*\*", guide(ROOT / "CONTRIBUTING.md"), flags=re.MULTILINE)
-    assert [n for n, _ in steps] == ["1", "2", "3", "4", "5"]
+    assert [n for n, _ in steps] == ["1", "2", "3", "4", "5", "6"]
     titles = [t for _, t in steps]
-    assert "python -m atlas new" in titles[0] and "make check" in titles[3] and "pull request" in titles[4]
+    assert "python -m atlas new" in titles[0] and "careful reader" in titles[2] and "make check" in titles[4]
+    assert "pull request" in titles[5]
     text = guide(ROOT / "CONTRIBUTING.md")
     for heading in ("Neutral tone.", "What counts as a tool.", "Disclosure."):
         assert f"**{heading}**" in text, heading

@@ -85,3 +85,34 @@ def test_review_page_is_for_maintainers_not_in_the_newcomers_menu(real_site):
     assert "Entries to review" not in top, "a maintainers' page does not sit in the newcomer's menu"
     group = next(li for li in home.select("nav.md-nav--primary > ul > li") if "For maintainers" in li.get_text(" ", strip=True))
     assert [a.get_text(strip=True) for a in group.select("ul a")] == ["Entries to review", "The stack and its deadline"]
+
+
+def test_tool_page_says_where_licence_and_status_come_from(catalog):
+    page = soup(tool_page(catalog, catalog.tools["alpha-tracker"], ""))
+    facts = {tr.th.get_text(strip=True): tr.td for tr in page.select("table.atlas-facts tr")}
+    licence = facts["Licence"].select_one(".atlas-provenance a")
+    assert licence["href"] == "https://github.com/example/alpha-tracker/blob/v1.0.0/LICENSE"
+    assert licence.get_text() == "LICENSE at v1.0.0"
+    assert "Checked against the repository" in facts["Status"].select_one(".atlas-provenance").get_text()
+    beta = soup(tool_page(catalog, catalog.tools["beta-serve"], ""))
+    status = {tr.th.get_text(strip=True): tr.td for tr in beta.select("table.atlas-facts tr")}["Status"]
+    evidence = status.select_one(".atlas-provenance")
+    assert evidence.a["href"] == "https://beta.example.org/news/gamma"
+    assert evidence.time["datetime"] == "2026-06-01" and "4 months before the review" in evidence.get_text()
+
+
+def test_review_page_lists_the_oldest_evidence_first(catalog):
+    html = soup(entries_to_review(catalog, "../"))
+    rows = [[td.get_text(" ", strip=True) for td in tr.select("td")] for tr in html.select(".atlas-review-evidence tbody tr")]
+    assert rows and rows[0][0] == "Beta Serve" and rows[0][2] == "2026-06-01"
+
+
+@pytest.mark.parametrize("url, label", [
+    ("https://github.com/o/r/blob/v2.6.0/LICENSE", "LICENSE at v2.6.0"),
+    ("https://github.com/o/r/blob/e237475e9910a2d6299d7d2c3d6fc3b9a8f28f0b/LICENSE.txt", "LICENSE.txt at e237475e99"),
+    ("https://pypi.org/project/lakefs-sdk/1.87.0/", "lakefs-sdk 1.87.0 on PyPI"),
+    ("https://example.org/terms", "source"),
+])
+def test_source_labels(url, label):
+    from atlas.site.render.provenance import source_label
+    assert source_label(url) == label

@@ -130,5 +130,7 @@ def test_licence_kind_is_spelled_out(catalog, licence, shown, badge):
     tool.license = licence
     page = soup(tool_page(catalog, tool, ""))
     row = next(tr for tr in page.select("table.atlas-facts tr") if tr.th.get_text() == "Licence")
+    provenance = row.td.select_one(".atlas-provenance").extract()
     assert row.td.get_text() == shown
+    assert provenance.get_text() == "Read from LICENSE at v1.0.0", "the licence says where it was read"
     assert badge in [b.get_text() for b in page.select(".atlas-badges .atlas-badge")]

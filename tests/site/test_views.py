@@ -225,7 +225,7 @@ def test_poster_is_valid_svg_with_every_tool_and_is_deterministic(catalog):
 
 
 POSTER_IN_A_PROCESS = """import hashlib, random, sys
-from atlas.core.model import build_catalog
+from atlas.core.assemble import build_catalog
 from atlas.site.build import load_valid_catalog
 from atlas.site.render import landscape
 import datetime as dt

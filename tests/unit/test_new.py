@@ -23,6 +23,8 @@ FILLED = {
     "fit": "[solo]",
     "reviewed": "2026-11-01",
 }
+# Required only when the entry has a repository: the scaffold asks for it then, and leaves it commented out otherwise.
+WITH_REPOSITORY = {"license_source": "https://github.com/example/gamma-tracker/blob/v1.0.0/LICENSE"}
 
 
 def atlas_new(catalog, *args, stdin=""):
@@ -35,6 +37,10 @@ def fill_required(text: str) -> str:
     for field, value in FILLED.items():
         text, count = re.subn(rf"^{field}:  # TODO \(required\).*$", f"{field}: {value}", text, flags=re.MULTILINE)
         assert count == 1, field
+    for field, value in WITH_REPOSITORY.items():
+        repository = re.search(r"^repository: ", text, flags=re.MULTILINE) is not None
+        text, count = re.subn(rf"^{field}:  # TODO \(required with a repository\).*$", f"{field}: {value}", text, flags=re.MULTILINE)
+        assert count == int(repository), field
     return text
 
 
@@ -62,7 +68,7 @@ def test_interactive_entry_fails_until_filled_then_passes(catalog):
     before = check_catalog(catalog, today=FIXTURE_DATE)
     assert {p.code for p in before.errors} <= {"ATL100", "ATL103"}
     assert {p.path.rsplit("/", 1)[-1] for p in before.errors} == {"gamma-tracker.yaml"}
-    assert {re.search(r"^(\w+) is empty", p.message).group(1) for p in before.errors if p.code == "ATL100"} == set(FILLED)
+    assert {re.search(r"^(\w+) is empty", p.message).group(1) for p in before.errors if p.code == "ATL100"} == set(FILLED) | set(WITH_REPOSITORY)
 
     path.write_text(fill_required(text), encoding="utf-8")
     after = check_catalog(catalog, today=FIXTURE_DATE)

@@ -1,14 +1,14 @@
 """The "Entries to review" page: where a maintainer's next hour of checking does the most good.
 
-Three lists, each computed from the model alone (no dates of the build, so the page only changes
-when the catalog or catalog/github.json does): the oldest reviews, the entries with the most
-`unknown` answers, and the entries whose repository GitHub reports as archived or cannot find.
+Lists computed from the model alone (no dates of the build, so the page only changes when the catalog or
+catalog/github.json does): the oldest status evidence, the oldest reviews, the entries with the most `unknown`
+answers, and the entries whose repository GitHub reports as archived or cannot find.
 """
 
 from __future__ import annotations
 
 from atlas.core.model import Catalog, Tool
-from atlas.site.render.html import STATUS_LABELS, generated, internal_link, text, tool_href
+from atlas.site.render.html import STATUS_LABELS, external_link, generated, internal_link, text, tool_href
 
 OLDEST_SHOWN = 20
 
@@ -19,7 +19,13 @@ def entries_to_review(catalog: Catalog, root: str) -> str:
     unknown = sorted(((unknown_answers(catalog, t), t) for t in tools), key=lambda pair: (-pair[0][0], pair[1].name.casefold()))
     archived = [t for t in tools if t.github is not None and t.github.archived]
     missing = [t for t in tools if t.github is not None and not t.github.found]
+    evidence = sorted(((t.status_evidence, t) for t in tools if t.status_evidence), key=lambda pair: (pair[0].date, pair[1].name.casefold()))
     parts = [
+        "## Oldest evidence",
+        _table("review.evidence", ("Tool", "Status", "Evidence dated", "What it shows"),
+               [(_link(root, t), text(STATUS_LABELS[t.status]), _date(e.date), external_link(e.source, e.note or "source"))
+                for e, t in evidence[:OLDEST_SHOWN]],
+               "atlas-review-evidence", "No entry rests on dated status evidence yet."),
         "## Oldest reviews",
         _table("review.oldest", ("Tool", "Last reviewed", "Status"),
                [(_link(root, t), _date(t.reviewed), text(STATUS_LABELS[t.status])) for t in oldest],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from atlas.core.model import Catalog, Tool
+from atlas.site.render import provenance
 from atlas.site.render.amoeba import stage_strip
 from atlas.site.render.learning import steps_using
 from atlas.site.render.stacks import stacks_using
@@ -61,17 +62,20 @@ def tool_facts(catalog: Catalog, tool: Tool, root: str) -> str:
         licence += f" ({text(LICENSE_KIND_LABELS[tool.license_kind].lower())})"
     if tool.license_note:
         licence += f'<br><span class="atlas-note">{text(tool.license_note)}</span>'
+    licence += f"<br>{provenance.licence_provenance(tool)}"
     status = text(STATUS_LABELS[tool.status])
     if tool.acquired_by:
         status += f" by {text(tool.acquired_by)}"
     if tool.status_note:
         status += f'<br><span class="atlas-note">{text(tool.status_note)}</span>'
+    status += f"<br>{provenance.status_provenance(tool)}"
     rows = [
         ("Homepage", external_link(tool.homepage)),
         ("Repository", external_link(tool.repository) if tool.repository else "Not public"),
         ("Documentation", external_link(tool.documentation) if tool.documentation else "Not listed"),
         ("Licence", licence),
         ("Offering", text(", ".join(OFFERING_LABELS[o] for o in tool.offering))),
+        ("Self-hosting", provenance.self_hosting_cell(tool)),
         ("Pricing", text(PRICING_LABELS[tool.pricing])),
         ("Maintainer", text(tool.maintainer)),
         ("Status", status),
