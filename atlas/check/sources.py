@@ -21,8 +21,8 @@ _GITHUB = re.compile(r"^https://(?:github\.com|raw\.githubusercontent\.com)/([^/
 _NOT_AN_OWNER = frozenset({"orgs", "users", "sponsors", "topics", "marketplace", "features", "apps", "settings"})
 # A pinned reference: a commit (7 to 40 hex digits) or a version-like tag (it has a digit), never a branch name.
 _BRANCHES = frozenset({"main", "master", "develop", "dev", "trunk", "head", "gh-pages", "stable", "latest", "next"})
-_GITHUB_FILE = re.compile(r"^https://github\.com/[^/]+/[^/]+/(?:blob|raw|tree)/([^/]+)/\S+$|"
-                          r"^https://raw\.githubusercontent\.com/[^/]+/[^/]+/(?:refs/(?:heads|tags)/)?([^/]+)/\S+$", re.IGNORECASE)
+_GITHUB_FILE = re.compile(r"^https://github\.com/[^/]+/[^/]+/(?:blob|raw|tree)/([^/]+)/(\S+)$|"
+                          r"^https://raw\.githubusercontent\.com/[^/]+/[^/]+/(?:refs/(?:heads|tags)/)?([^/]+)/(\S+)$", re.IGNORECASE)
 _VERSIONED_PACKAGE = re.compile(r"^https://(?:pypi\.org/project/[^/]+/[^/]*\d[^/]*/?"
                                 r"|(?:www\.)?npmjs\.com/package/(?:@[^/]+/)?[^/]+/v/[^/]*\d[^/]*"
                                 r"|crates\.io/crates/[^/]+/[^/]*\d[^/]*"
@@ -105,6 +105,11 @@ def is_pinned(url: str) -> bool:
     """A URL that cannot change under the claim: a repository file at a tag or commit, or a package registry page of one version."""
     match = _GITHUB_FILE.match(url)
     if match:
-        ref = (match.group(1) or match.group(2) or "").lower()
-        return ref not in _BRANCHES and (bool(re.fullmatch(r"[0-9a-f]{7,40}", ref)) or any(c.isdigit() for c in ref))
+        ref, rest = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
+        first = ref.lower()
+        if first in _BRANCHES:
+            return False
+        # Tags may hold a slash (`rel/nifi-2.11.0`): then the version is in the next segment of the address.
+        candidates = [first, f"{first}/{rest.split('/', 1)[0].lower()}"] if "/" in rest else [first]
+        return any(re.fullmatch(r"[0-9a-f]{7,40}", c) or any(ch.isdigit() for ch in c) for c in candidates)
     return bool(_VERSIONED_PACKAGE.match(url))

@@ -20,6 +20,8 @@ POLICY = load_file(REAL_CATALOG / "weak-sources.yaml")
     ("https://github.com/o/r/blob/e237475e9910a2d6299d7d2c3d6fc3b9a8f28f0b/LICENSE", True),
     ("https://raw.githubusercontent.com/o/r/refs/tags/v3/LICENSE", True),
     ("https://pypi.org/project/tecton/1.2.14b0/", True),
+    ("https://github.com/apache/nifi/blob/rel/nifi-2.11.0/LICENSE", True),
+    ("https://github.com/o/r/blob/main/v1/LICENSE", False),
     ("https://www.npmjs.com/package/@scope/pkg/v/2.0.1", True),
     ("https://github.com/o/r/blob/main/LICENSE", False),
     ("https://github.com/o/r/blob/master/LICENSE", False),
