@@ -61,6 +61,7 @@ def build_catalog(categories_data: Data, tools_data: list[Data], learning_data: 
             id=data["id"], stage=data["stage"], title=data["title"], summary=data["summary"], problem=data["problem"],
             need_it_when=list(data["need_it_when"]), can_wait_if=list(data["can_wait_if"]),
             questions=list(data["questions"]), criteria=[Criterion(c["id"], c["label"], c["help"]) for c in data["criteria"]],
+            aliases=list(data.get("aliases") or ()),
         )
         categories[cat.id] = cat
     for tool in tools.values():

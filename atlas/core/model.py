@@ -136,6 +136,7 @@ class Category:
     can_wait_if: list[str]
     questions: list[str]
     criteria: list[Criterion]
+    aliases: list[str] = field(default_factory=list)  # other names readers search for
     home_tools: list[Tool] = field(default_factory=list)
     reach_tools: list[Tool] = field(default_factory=list)  # tools from another home category that do this job too
 

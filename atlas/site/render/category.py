@@ -15,7 +15,7 @@ def category_page(catalog: Catalog, category: Category, root: str) -> str:
     stage = next(s for s in catalog.stages if s.id == category.stage)
     header = (f'<div class="atlas-category-header"><p class="atlas-eyebrow">Stage: {text(stage.title)}</p>'
               f'<h1 id="category-title">{text(category.title)}</h1>'
-              f'<p class="atlas-summary">{text(category.summary)}</p></div>')
+              f'<p class="atlas-summary">{text(category.summary)}</p>{also_called(category)}</div>')
     seen: set[str] = set()  # explain each glossary term once per page
     parts = [
         generated("category.category_page", header),
@@ -33,6 +33,13 @@ def category_page(catalog: Catalog, category: Category, root: str) -> str:
         tool_cards(catalog, category, root),
     ]
     return "\n\n".join(parts) + "\n"
+
+
+def also_called(category: Category) -> str:
+    """Other names for the same kind of tool, so a reader who searched for one knows they are in the right place."""
+    if not category.aliases:
+        return ""
+    return f'<p class="atlas-aliases">Also called: {", ".join(text(a) for a in category.aliases)}</p>'
 
 
 def compare_links(catalog: Catalog, category: Category, root: str) -> str:
