@@ -17,6 +17,7 @@ from atlas.check.documents import (
     tool_ids,
     unknown_ids,
 )
+from atlas.core import logos
 from atlas.core.identity import same_name, same_repository
 from atlas.core.load import Document
 from atlas.core.problems import Problem
@@ -90,6 +91,14 @@ def unique_tools(tools: list[Document]) -> Iterator[Problem]:
             if key in seen:
                 yield problem_at(doc, (field,), code, f"{field} '{value}' is already used by {seen[key].path}", hint)
             seen.setdefault(key, doc)
+
+
+def logos_exist(tools: list[Document]) -> Iterator[Problem]:
+    """ATL240: a `logo` names an icon that the pinned simple-icons release has."""
+    for doc in tools:
+        slug = tool_data(doc).get("logo")
+        if isinstance(slug, str) and not logos.known(slug):
+            yield problem_at(doc, ("logo",), "ATL240", f"simple-icons has no icon '{slug}'")
 
 
 def every_category_has_a_tool(shared: dict[str, Document], tools: list[Document]) -> Iterator[Problem]:

@@ -43,7 +43,7 @@ def build_catalog(categories_data: Data, tools_data: list[Data], learning_data: 
             maintainer=data["maintainer"], status=data["status"], categories=list(data["categories"]),
             fit=list(data["fit"]), sources=list(data["sources"]), reviewed=data["reviewed"],
             repository=data.get("repository"), documentation=data.get("documentation"),
-            license_note=data.get("license_note"), license_source=data.get("license_source"), status_note=data.get("status_note"),
+            license_note=data.get("license_note"), license_source=data.get("license_source"), logo=data.get("logo"), status_note=data.get("status_note"),
             acquired_by=data.get("acquired_by"),
             status_evidence=Evidence(**data["status_evidence"]) if data.get("status_evidence") else None,
             self_hosting=SelfHosting(**data["self_hosting"]) if data.get("self_hosting") else None,

@@ -99,6 +99,7 @@ class Tool:
     documentation: str | None = None
     license_note: str | None = None
     license_source: str | None = None
+    logo: str | None = None  # a simple-icons slug (atlas/core/logos.py)
     status_note: str | None = None
     acquired_by: str | None = None
     status_evidence: Evidence | None = None

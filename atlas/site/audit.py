@@ -10,7 +10,16 @@ import json
 from pathlib import Path
 
 from atlas.core.model import Catalog, Tool
-from atlas.site.render.html import text
+from atlas.site.render.html import prose, text
+
+# Fields the tool page shows as prose (backtick spans as code); every other field is shown as plain text.
+PROSE_FIELDS = frozenset({"description"})
+
+
+def shown_as(field: str, value: str) -> str:
+    """The HTML a field's value becomes on the tool page."""
+    prose_field = field in PROSE_FIELDS or (field.startswith("criteria.") and field.endswith(".note"))
+    return prose(value) if prose_field else text(value)
 
 
 def promised_fields(tool: Tool) -> list[tuple[str, str]]:
@@ -48,6 +57,6 @@ def audit_site(catalog: Catalog, site_dir: Path) -> list[str]:
             continue
         html = page.read_text(encoding="utf-8")
         for field, value in promised_fields(tool):
-            if text(value) not in html:
+            if shown_as(field, value) not in html:
                 problems.append(f"tools/{tool.id}/index.html: field {field} is not shown")
     return problems

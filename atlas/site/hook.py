@@ -11,8 +11,9 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.toc import get_toc
 
-from atlas.site import outputs, pages
+from atlas.site import outputs, pages, toc
 from atlas.site.build import BuildState, CatalogInvalid, catalog_dir, load_valid_catalog
 from atlas.site.export import feeds
 from atlas.site.macros import root_of
@@ -38,8 +39,21 @@ def on_files(files: Files, config) -> Files:
 
 
 def on_page_content(html: str, page, config, files) -> str:
-    """Put the generated blocks back where Markdown saw only placeholders (atlas/site/slots.py)."""
-    return BuildState.slots.restore(page.file.src_uri, html) if BuildState.slots else html
+    """Put the generated blocks back where Markdown saw only placeholders (atlas/site/slots.py), then list the
+    headings they brought in the page's contents (atlas/site/toc.py)."""
+    if not BuildState.slots:
+        return html
+    html = BuildState.slots.restore(page.file.src_uri, html)
+    tokens = toc.toc_tokens(html)
+    if toc.count(tokens) > sum(1 for _ in _walk(page.toc)):
+        page.toc = get_toc(tokens)
+    return html
+
+
+def _walk(items):
+    for item in items:
+        yield item
+        yield from _walk(item.children)
 
 
 def on_post_page(output: str, page, config) -> str:

@@ -6,7 +6,7 @@ import functools
 
 from atlas.site.build import BuildState
 from atlas.site.render import category as category_render
-from atlas.site.render import amoeba, compare, decide, fields, guides, landscape, learning, reference, review, stacks, stats, whatsnew
+from atlas.site.render import amoeba, compare, decide, fields, guides, home, landscape, learning, reference, review, stacks, stats, whatsnew
 from atlas.site.render import tool as tool_render
 
 
@@ -55,6 +55,7 @@ def build(env) -> dict:
         "tool_page": tool_page,
         "category_page": category_page,
         "stages_overview": view(category_render.stages_overview),
+        "front_door": view(home.front_door),
         "glossary": view(reference.glossary),
         "learning_path": view(learning.learning_overview),
         "step_page": step_page,

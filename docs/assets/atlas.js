@@ -30,7 +30,8 @@
   }
 
   /* ---- Category comparison tables: sort, filter, toggles; state in the URL. ---- */
-  var FILTER_KEYS = ["oss", "self", "free", "active"];
+  var FILTER_KEYS = ["oss", "selffree", "self", "free", "active"];
+  var MAX_COMPARE = 4;
 
   function initTable(box) {
     var form = box.querySelector("form");
@@ -43,6 +44,40 @@
     });
     var state = { sort: null, dir: "asc" };
     form.hidden = false;
+    var link = document.querySelector('[data-atlas-compare-link="' + table.id + '"]');
+    var which = link && link.parentNode.querySelector("[data-atlas-compare-which]");
+    var ticks = [];
+    if (link) {
+      /* A tick box per row: the reader's own choice for "Compare side by side" (at most MAX_COMPARE). */
+      rows.forEach(function (r) {
+        var name = r.tr.cells[0].querySelector("a");
+        var box = el("input", { type: "checkbox", className: "atlas-pick", value: r.tr.getAttribute("data-id"),
+                                "aria-label": "Compare " + (name ? name.textContent : r.tr.getAttribute("data-id")) });
+        r.tr.cells[0].insertBefore(box, r.tr.cells[0].firstChild);
+        ticks.push(box);
+      });
+      tbody.addEventListener("change", function (e) { if (e.target.classList.contains("atlas-pick")) updateLink(); });
+      count.insertAdjacentElement("afterend", el("p", { className: "atlas-note", text: "Tick up to " + MAX_COMPARE + " tools to compare them side by side." }));
+    }
+
+    /* The compare link: the ticked tools in table order, or else the first visible rows (filters and sort apply). */
+    function updateLink() {
+      if (!link) return;
+      var ticked = ticks.filter(function (b) { return b.checked; });
+      ticks.forEach(function (b) { b.disabled = !b.checked && ticked.length >= MAX_COMPARE; });
+      var ids, words;
+      if (ticked.length >= 1) {
+        ids = Array.prototype.filter.call(tbody.rows, function (tr) { var b = tr.cells[0].querySelector(".atlas-pick"); return b && b.checked; })
+          .map(function (tr) { return tr.getAttribute("data-id"); });
+        words = "(the " + ids.length + " ticked tool" + (ids.length === 1 ? "" : "s") + "; add or remove tools on the compare page)";
+      } else {
+        ids = Array.prototype.filter.call(tbody.rows, function (tr) { return !tr.hidden; }).slice(0, MAX_COMPARE).map(function (tr) { return tr.getAttribute("data-id"); });
+        words = "(the first " + ids.length + " tools the table shows; tick tools to choose others)";
+      }
+      link.href = link.getAttribute("data-root") + "compare/?tools=" + ids.join(",");
+      link.setAttribute("aria-disabled", ids.length ? "false" : "true");
+      if (which) which.textContent = words;
+    }
 
     function apply() {
       var q = form.elements.q.value.trim().toLowerCase();
@@ -54,6 +89,7 @@
         if (ok) shown++;
       });
       count.textContent = "Showing " + shown + " of " + rows.length + " tools.";
+      updateLink();
       var update = { filter: q };  /* not "q": the theme opens its search box for ?q= */
       FILTER_KEYS.forEach(function (k) { update[k] = form.elements[k].checked ? "1" : null; });
       update.sort = state.sort; update.dir = state.sort ? state.dir : null;
@@ -114,6 +150,7 @@
     var tbody = table.tBodies[0];
     var rows = Array.prototype.slice.call(tbody.rows);
     var cells = Array.prototype.slice.call(table.querySelectorAll("[data-stage]"));
+    var countText = box.querySelector(".atlas-reach-count");
     form.hidden = false;
 
     function apply() {
@@ -123,6 +160,8 @@
       rows.forEach(function (r) {
         r.hidden = !!stage && (" " + r.getAttribute("data-stages") + " ").indexOf(" " + stage + " ") === -1;
       });
+      var shown = rows.filter(function (r) { return !r.hidden; }).length;
+      if (countText) countText.textContent = stage ? shown + " of " + rows.length + " tools reach this stage" : rows.length + " tools";
       var sorted = rows.slice().sort(function (a, b) {
         if (sort === "breadth") {
           var d = Number(b.getAttribute("data-breadth")) - Number(a.getAttribute("data-breadth"));
@@ -175,19 +214,27 @@
       var column = cells.map(function (c) { return c.facts[f.key]; });
       rows.push({ label: f.label, help: "", differs: f.differ && differ(column), cells: column.map(function (x) { return x.parts; }) });
     });
+    function known(column) {
+      return column.filter(function (x) { return !(typeof x.value === "string" && ignore.has(x.value)); }).length;
+    }
     var need = cells.length > 1 ? 2 : 1;
+    var folded = [];
     spec.categories.forEach(function (cat) {
       if (cells.filter(function (c) { return c.categories.indexOf(cat.id) !== -1; }).length < need) return;
-      rows.push({ label: cat.title, group: { link: "categories/" + cat.id + "/", text: cat.title } });
+      var group = [], comparable = false;
       cat.criteria.forEach(function (k) {
         var column = cells.map(function (c) {
           var answers = Object.prototype.hasOwnProperty.call(c.criteria, cat.id) ? c.criteria[cat.id] : null;
           return answers && Object.prototype.hasOwnProperty.call(answers, k.id) ? answers[k.id] : { value: "n/a", parts: [{ note: "Not in this category" }] };
         });
-        rows.push({ label: k.label, help: k.help, differs: differ(column), cells: column.map(function (x) { return x.parts; }) });
+        comparable = comparable || known(column) >= need;
+        group.push({ label: k.label, help: k.help, differs: differ(column), cells: column.map(function (x) { return x.parts; }) });
       });
+      /* A category with no answers to compare comes last, folded (comparison_spec.rows does the same). */
+      var head = { label: cat.title, group: { link: "categories/" + cat.id + "/", text: cat.title }, collapsed: !comparable };
+      (comparable ? rows : folded).push.apply(comparable ? rows : folded, [head].concat(group));
     });
-    return rows;
+    return rows.concat(folded);
   }
 
   var ANSWERS = new Map();
@@ -282,8 +329,12 @@
         var thead = el("thead", {}, [el("tr", {}, [el("td")].concat(cells.map(function (c) {
           return el("th", { scope: "col" }, [el("a", { href: root + c.page, text: c.name })]);
         })))]);
-        var tbody = el("tbody");
+        var tbody = el("tbody"), bodies = [tbody], folded = 0;
         compareRows(spec, cells).forEach(function (row) {
+          if (row.collapsed) {
+            if (!folded) { tbody = el("tbody"); bodies.push(tbody); }
+            folded += 1;
+          }
           if (row.group) {
             tbody.appendChild(el("tr", { className: "atlas-compare-group" }, [el("th", { scope: "colgroup", colspan: String(cells.length + 1) }, partsNodes([row.group], root))]));
             return;
@@ -292,7 +343,11 @@
           var th = el("th", { scope: "row" }, row.differs ? [el("span", { className: "atlas-differs-mark", title: "The tools differ here", text: "≠" }), " ", label] : [label]);
           tbody.appendChild(el("tr", row.differs ? { className: "atlas-differs" } : {}, [th].concat(row.cells.map(function (parts) { return el("td", {}, partsNodes(parts, root)); }))));
         });
-        return el("div", { className: "atlas-scroll" }, [el("table", { className: "atlas-side-by-side" }, [thead, tbody])]);
+        var main = el("div", { className: "atlas-scroll" }, [el("table", { className: "atlas-side-by-side" }, [thead, bodies[0]])]);
+        if (!folded) return main;
+        var label = folded + " more categor" + (folded === 1 ? "y" : "ies") + " with no answers to compare (only Unknown or Not in this category)";
+        return el("div", {}, [main, el("details", { className: "atlas-compare-folded" }, [el("summary", { text: label }),
+          el("div", { className: "atlas-scroll" }, [el("table", { className: "atlas-side-by-side" }, [thead.cloneNode(true), bodies[1]])])])]);
       }
 
       function differences(cells) {
@@ -317,6 +372,23 @@
   function readProgress() {
     try { var v = JSON.parse(window.localStorage.getItem(PROGRESS_KEY) || "[]"); return Array.isArray(v) ? v : []; }
     catch (e) { return []; }
+  }
+
+  /* Home page category picker: without JavaScript the form jumps to the list of stages; with it, to the chosen page. */
+  /* The home page's search door: open the theme's search and put the cursor in it. */
+  function initSearchDoor(label) {
+    label.addEventListener("click", function () {
+      setTimeout(function () { var input = document.querySelector(".md-search__input"); if (input) input.focus(); }, 0);
+    });
+  }
+
+  function initPicker(form) {
+    form.addEventListener("submit", function (event) {
+      var select = form.querySelector("select");
+      if (!select.value) return;
+      event.preventDefault();
+      window.location.href = select.value;
+    });
   }
 
   function initProgress() {
@@ -354,7 +426,8 @@
   var EXTRA_CATEGORIES = [
     { when: function (a) { return a.data === "large"; }, ids: ["distributed-compute", "data-processing"], why: "your data does not fit one machine" },
     { when: function (a) { return a.team === "enterprise"; }, ids: ["data-catalog", "feature-store"], why: "many teams share data and features" },
-    { when: function (a) { return a.team === "enterprise" && a.hosting !== "self" && a.budget === "paid"; }, ids: ["ml-platform"], why: "a managed platform can replace several separate tools" }
+    { when: function (a) { return a.team === "enterprise" && a.hosting !== "self" && a.budget === "paid"; }, ids: ["ml-platform"], why: "a managed platform can replace several separate tools" },
+    { when: function (a) { return a.work !== "classic"; }, ids: ["ml-security"], why: "users' text reaches a language model (prompt injection, personal data)" }
   ];
 
   function initDecide(box) {
@@ -382,13 +455,19 @@
       return out;
     }
 
+    /* What running it yourself costs, as the entry records it (self_hosting); older entries fall back on the offering. */
+    function selfHostable(t) {
+      if (t.self_hosting) return t.self_hosting.value !== "none";
+      return t.offering.indexOf("self-hosted") !== -1 || t.offering.indexOf("library") !== -1;
+    }
+
     function allowed(t, a) {
       if (t.status === "archived" || t.status === "discontinued") return false;
       if ((t.fit || []).indexOf(a.team) === -1) return false;
       if (a.kubernetes === "no" && (t.requires || []).indexOf("kubernetes") !== -1) return false;
-      if (a.hosting === "self" && t.offering.indexOf("self-hosted") === -1 && t.offering.indexOf("library") === -1) return false;
+      if (a.hosting === "self" && !selfHostable(t)) return false;
       if (a.hosting === "managed" && t.offering.indexOf("managed") === -1 && t.offering.indexOf("library") === -1) return false;
-      if (a.budget === "free" && (t.pricing === "paid" || t.license_kind === "proprietary")) return false;
+      if (a.budget === "free" && (t.license_kind !== "open-source" || t.pricing === "paid")) return false;
       return true;
     }
 
@@ -436,12 +515,64 @@
     });
   }
 
+  /* ---- Search ranking ----
+     The theme's search finds the pages but ranks by word statistics, so "vllm" put two vLLM add-ons before vLLM
+     and "feature store" put FeatureByte before the feature store category. Each result carries the page's names
+     (title, and hidden tags holding a tool's name and id or a category's aliases: atlas/site/pages.py). This
+     moves results up, keeping the theme's order within each tier: a page named exactly what was typed; a page
+     whose name holds every word typed; a page with a section of that name (a store, a glossary term); the rest. Plurals count as singular. */
+  function searchWords(value) {
+    /* A light stemmer, applied to both sides: plurals, and -ed/-ing ("self-hosted" is what "self-host" asks for). */
+    return value.toLowerCase().split(/[^a-z0-9&+]+/).filter(Boolean).map(function (w) {
+      if (/ies$/.test(w) && w.length > 4) return w.slice(0, -3) + "y";
+      if (w.length > 5 && /ing$/.test(w)) return w.slice(0, -3);
+      if (w.length > 5 && /ed$/.test(w)) return w.slice(0, -2);
+      return w.length > 3 && /s$/.test(w) && !/ss$/.test(w) ? w.slice(0, -1) : w;
+    });
+  }
+
+  function searchTier(item, query) {
+    var wanted = searchWords(query);
+    if (!wanted.length) return 3;
+    var key = wanted.join(" ");
+    function names(selector) {
+      return Array.prototype.map.call(item.querySelectorAll(selector), function (n) { return searchWords(n.textContent); });
+    }
+    var pageNames = names("article h1, .md-tag"), sectionNames = names("article h2");
+    function exact(ws) { return ws.join(" ") === key; }
+    function holdsAll(ws) { return wanted.every(function (w) { return ws.indexOf(w) !== -1; }); }
+    if (pageNames.some(exact)) return 0;
+    if (pageNames.some(holdsAll)) return 1;
+    if (sectionNames.some(exact)) return 2;
+    return 3;
+  }
+
+  function rankSearchResults(list, input) {
+    var items = Array.prototype.slice.call(list.children);
+    var ranked = items.map(function (item, i) { return { item: item, i: i, tier: searchTier(item, input.value) }; })
+      .sort(function (a, b) { return a.tier - b.tier || a.i - b.i; });
+    if (ranked.every(function (r, i) { return r.i === i; })) return;  /* already in order: no mutation, no loop */
+    var fragment = document.createDocumentFragment();
+    ranked.forEach(function (r) { fragment.appendChild(r.item); });
+    list.appendChild(fragment);
+  }
+
+  function initSearchRanking() {
+    var list = document.querySelector(".md-search-result__list");
+    var input = document.querySelector(".md-search__input");
+    if (!list || !input || !window.MutationObserver) return;
+    new MutationObserver(function () { rankSearchResults(list, input); }).observe(list, { childList: true });
+  }
+
   function init() {
     nameSearchDialog();
+    initSearchRanking();
     Array.prototype.forEach.call(document.querySelectorAll("[data-atlas-table]"), initTable);
     Array.prototype.forEach.call(document.querySelectorAll("[data-atlas-reach]"), initReach);
     Array.prototype.forEach.call(document.querySelectorAll("[data-atlas-compare]"), initCompare);
     Array.prototype.forEach.call(document.querySelectorAll("[data-atlas-decide]"), initDecide);
+    Array.prototype.forEach.call(document.querySelectorAll("[data-atlas-picker]"), initPicker);
+    Array.prototype.forEach.call(document.querySelectorAll(".atlas-search-button"), initSearchDoor);
     initProgress();
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init); else init();

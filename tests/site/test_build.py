@@ -145,10 +145,15 @@ def test_every_category_page_has_a_complete_comparison_table(real_site):
         home = sorted(t for t, d in tools.items() if d["categories"][0] == category["id"])
         reach = sorted(t for t, d in tools.items() if category["id"] in d["categories"][1:])
         assert [tr["data-id"] for tr in table.select("tbody tr")] == home + reach, category["id"]
-        criteria = [th["data-key"] for th in table.select("thead th")][5:]
+        keys = [th["data-key"] for th in table.select("thead th")]
+        assert keys[:6] == ["name", "licence", "offering", "pricing", "hosting", "status"]
+        criteria = keys[6:]
         assert criteria == [c["id"] for c in category["criteria"]]
         for tr in table.select("tbody tr"):
-            assert len(tr.find_all(["td", "th"])) == 5 + len(criteria)
+            assert len(tr.find_all(["td", "th"])) == 6 + len(criteria)
+            hosting = tools[tr["data-id"]].get("self_hosting", {}).get("value")
+            # The free-to-self-host filter follows the entry's self_hosting value, not its licence or offering.
+            assert tr["data-selffree"] == ("1" if hosting == "free" else "0"), tr["data-id"]
         compare = html.select_one(".atlas-compare-links a")
         if len(home + reach) >= 2:
             assert compare["href"].startswith("../../compare/?tools=")
@@ -159,7 +164,7 @@ def test_every_curated_comparison_is_a_static_page_with_its_tools(real_site):
     for comparison in REAL_COMPARISONS:
         html = page(real_site, f"compare/{comparison['id']}")
         assert html.select_one("h1#comparison-title").get_text() == comparison["title"]
-        assert [a.get_text() for a in html.select("table.atlas-side-by-side thead a")] == [tools[t] for t in comparison["tools"]]
+        assert [a.get_text() for a in html.select_one("table.atlas-side-by-side").select("thead a")] == [tools[t] for t in comparison["tools"]]
     listed = [a["href"] for a in page(real_site, "compare").select(".atlas-curated a")]
     assert listed == [f"../compare/{c['id']}/" for c in REAL_COMPARISONS]
 
@@ -250,7 +255,9 @@ def test_store_guide_lists_the_tools_of_each_store_category(real_site):
     tools = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in (REAL_CATALOG / "tools").glob("*.yaml")}
     html = page(real_site, "guides/stores")
     for store in stores:
-        listed = {a["href"].split("/")[-2] for a in html.select(f"section#{store['id']} li a")}
+        section = html.select_one(f"h2#{store['id']}").parent
+        assert section.select_one(f'h2 a.headerlink[href="#{store["id"]}"]'), "each store can be linked to"
+        listed = {a["href"].split("/")[-2] for a in section.select("li a")}
         expected = {t for t, d in tools.items() if set(d["categories"]) & set(store["categories"])}
         assert listed == expected, store["id"]
 

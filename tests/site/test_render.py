@@ -98,7 +98,9 @@ def test_stages_overview_counts_tools(catalog):
 
 def test_glossary(catalog):
     terms = soup(glossary(catalog, ""))
-    assert [dt.get_text() for dt in terms.select("dt")] == ["Endpoint", "Run"]
+    assert [h.get_text().rstrip("¶") for h in terms.select("h3")] == ["Endpoint", "Run"]
+    assert [h["id"] for h in terms.select("h3")] == ["term-endpoint", "term-run"]
+    assert [a["href"] for a in terms.select("h3 a.headerlink")] == ["#term-endpoint", "#term-run"]
     assert "Also called: API" in terms.get_text()
 
 

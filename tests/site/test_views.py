@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from bs4 import BeautifulSoup
 
-from atlas.core.model import Comparison
+from atlas.core.model import Comparison, SelfHosting
 from atlas.site.build import load_valid_catalog
 from atlas.site.render import amoeba, compare, comparison_spec, landscape, table
 
@@ -55,7 +55,7 @@ def test_table_columns_are_common_facts_then_criteria_with_help(catalog):
     tracking = catalog.categories["tracking"]
     page = soup(table.comparison_table(catalog, tracking, ROOT))
     keys = [th["data-key"] for th in page.select("thead th")]
-    assert keys == ["name", "licence", "offering", "pricing", "status"] + [c.id for c in tracking.criteria]
+    assert keys == ["name", "licence", "offering", "pricing", "hosting", "status"] + [c.id for c in tracking.criteria]
     for criterion in tracking.criteria:
         th = page.select_one(f'th[data-key="{criterion.id}"]')
         tip = th.select_one('[role="tooltip"]')
@@ -67,7 +67,7 @@ def test_answer_cells_show_symbol_and_text_and_link_to_the_source_row(catalog):
     tracking = catalog.categories["tracking"]
     page = soup(table.comparison_table(catalog, tracking, ROOT))
     row = page.select_one('tr[data-id="alpha-tracker"]')
-    cells = row.find_all("td")[4:]
+    cells = row.find_all("td")[5:]
     texts = [c.get_text(" ", strip=True) for c in cells]
     expected = [table.answer_text(catalog.tools["alpha-tracker"].answer("tracking", c.id).value) for c in tracking.criteria]
     assert texts == expected
@@ -87,8 +87,13 @@ def test_unknown_is_visibly_different_from_no(catalog):
 
 def test_row_flags_drive_the_filters(catalog):
     alpha, beta = catalog.tools["alpha-tracker"], catalog.tools["beta-serve"]
-    assert table.row_flags(alpha) == {"oss": True, "self": True, "free": True, "active": True}
-    assert table.row_flags(beta) == {"oss": False, "self": False, "free": False, "active": True}
+    # Neither fixture records self_hosting: a self-hosted offering counts as self-hostable, never as free to self-host.
+    assert table.row_flags(alpha) == {"oss": True, "selffree": False, "self": True, "free": True, "active": True}
+    assert table.row_flags(beta) == {"oss": False, "selffree": False, "self": False, "free": False, "active": True}
+    free = dataclasses.replace(alpha, self_hosting=SelfHosting("free", "https://example.org/self-host"))
+    paid = dataclasses.replace(alpha, self_hosting=SelfHosting("paid", "https://example.org/licence"))
+    assert (table.row_flags(free)["selffree"], table.row_flags(free)["self"]) == (True, True)
+    assert (table.row_flags(paid)["selffree"], table.row_flags(paid)["self"]) == (False, True)
     gone = archived(catalog, "beta-serve").tools["beta-serve"]
     assert table.row_flags(gone)["active"] is False
     page = soup(table.comparison_table(catalog, catalog.categories["serving"], ROOT))
@@ -137,7 +142,7 @@ def test_comparison_marks_rows_that_differ(catalog):
     differing = {tr.th.get_text(" ", strip=True).lstrip("≠ ") for tr in page.select("tr.atlas-differs")}
     assert {"Licence", "Pricing", "Status", "Offering"} <= differing
     assert "Summary" not in differing
-    header = [a.get_text() for a in page.select("thead a")]
+    header = [a.get_text() for a in page.select_one("table").select("thead a")]
     assert header == ["Alpha Tracker", "Beta Serve"]
 
 

@@ -21,7 +21,7 @@ def stage_strip(catalog: Catalog, tool: Tool, root: str) -> str:
         items.append(f'<li class="atlas-strip-{state}" data-stage="{text(stage.id)}">'
                      f'<span class="atlas-strip-name">{text(stage.title)}</span>'
                      f'<span class="atlas-visually-hidden">: {label}</span></li>')
-    body = (f'<nav class="atlas-stage-strip" aria-label="Lifecycle stages this tool covers">'
+    body = (f'<nav class="atlas-stage-strip" data-search-exclude aria-label="Lifecycle stages this tool covers">'
             f'<ol>{"".join(items)}</ol><a href="{root}reach/#reach-{text(tool.id)}">See all tools\' reach</a></nav>')
     return generated("amoeba.stage_strip", body)
 
@@ -63,7 +63,8 @@ def reach_matrix(catalog: Catalog, root: str) -> str:
                 f'<label>Sort by <select name="sort"><option value="breadth">Breadth (most categories first)</option>'
                 f'<option value="name">Name</option></select></label></form>')
     body = (f'<div class="atlas-reach" data-atlas-reach>{controls}'
-            f'<p class="atlas-reach-legend">● home category, ○ also covers. {len(tools)} tools, broadest first.</p>'
+            f'<p class="atlas-reach-legend">● home category, ○ also covers. <span class="atlas-reach-count" aria-live="polite">'
+            f'{len(tools)} tools</span>, broadest first.</p>'
             f'<div class="atlas-scroll"><table class="atlas-reach-matrix"><thead>'
             f'<tr><td colspan="2"></td>{stage_row}</tr>'
             f'<tr><th scope="col">Tool</th><th scope="col">Categories</th>{category_row}</tr></thead>'

@@ -7,14 +7,14 @@ from atlas.site.render import table
 from atlas.site.render.learning import steps_using
 from atlas.site.render.terms import glossed
 from atlas.site.render.compare import MAX_INTERACTIVE, comparison_links
-from atlas.site.render.html import (LICENSE_KIND_LABELS, STATUS_LABELS, badge, category_href, generated, listing, text,
-                               tool_href)
+from atlas.site.render.html import (LICENSE_KIND_LABELS, STATUS_LABELS, badge, category_href, count_label, generated, listing,
+                                    logo, text, tool_href)
 
 
 def category_page(catalog: Catalog, category: Category, root: str) -> str:
     stage = next(s for s in catalog.stages if s.id == category.stage)
-    header = (f'<div class="atlas-category-header"><p class="atlas-eyebrow">Stage: {text(stage.title)}</p>'
-              f'<h1 id="category-title">{text(category.title)}</h1>'
+    header = (f'<h1 id="category-title">{text(category.title)}</h1>'
+              f'<div class="atlas-category-header"><p class="atlas-eyebrow" data-search-exclude>Stage: {text(stage.title)}</p>'
               f'<p class="atlas-summary">{text(category.summary)}</p>{also_called(category)}</div>')
     seen: set[str] = set()  # explain each glossary term once per page
     parts = [
@@ -26,10 +26,10 @@ def category_page(catalog: Catalog, category: Category, root: str) -> str:
         need_it(catalog, category, seen),
         "## Questions to ask when choosing",
         generated("category.category_page", listing([text(q) for q in category.questions], "atlas-questions")),
-        "## Compare them",
+        "## Compare them { data-search-exclude }",
         compare_links(catalog, category, root),
         table.comparison_table(catalog, category, root),
-        "## Tools",
+        "## Tools { data-search-exclude }",
         tool_cards(catalog, category, root),
     ]
     return "\n\n".join(parts) + "\n"
@@ -43,12 +43,15 @@ def also_called(category: Category) -> str:
 
 
 def compare_links(catalog: Catalog, category: Category, root: str) -> str:
-    """"Compare these": the first home tools side by side, plus curated comparisons involving this category's tools."""
+    """"Compare these": the first home tools side by side, plus curated comparisons involving this category's tools.
+    With JavaScript the link follows the table: the ticked tools, or else the first rows the filters leave."""
     ids = [t.id for t in category.tools][:MAX_INTERACTIVE]
     links = []
     if len(ids) >= 2:
-        links.append(f'<a href="{root}compare/?tools={",".join(ids)}">Compare these side by side</a> '
-                     "(add or remove tools on the compare page)")
+        links.append(f'<a href="{root}compare/?tools={",".join(ids)}" data-atlas-compare-link="compare-{text(category.id)}" '
+                     f'data-root="{root}">Compare these side by side</a> '
+                     '<span class="atlas-note" data-atlas-compare-which>(the first tools in the table; add or remove tools on '
+                     "the compare page)</span>")
     links += comparison_links(catalog, root, {t.id for t in category.home_tools})
     return generated("category.compare_links", listing(links, "atlas-compare-links") if links else "")
 
@@ -80,7 +83,7 @@ def _card(catalog: Catalog, tool: Tool, root: str, *, reach: bool) -> str:
         reach_label = f'<p class="atlas-reach">Reaches in from <a href="{category_href(root, home.id)}">{text(home.title)}</a></p>'
     kind = "reach" if reach else "home"
     return (f'<li class="atlas-card atlas-card--{kind}" data-tool="{text(tool.id)}">'
-            f'<p class="atlas-card-title"><a href="{tool_href(root, tool.id)}">{text(tool.name)}</a></p>'
+            f'<p class="atlas-card-title">{logo(root, tool)}<a href="{tool_href(root, tool.id)}">{text(tool.name)}</a></p>'
             f'<p>{text(tool.summary)}</p><p class="atlas-badges">{" ".join(marks)}</p>{reach_label}</li>')
 
 
@@ -89,7 +92,7 @@ def stages_overview(catalog: Catalog, root: str) -> str:
     sections = []
     for stage in catalog.stages:
         items = [f'<a href="{category_href(root, c.id)}">{text(c.title)}</a> '
-                 f'<span class="atlas-count">{_tools(len(c.tools))}</span> '
+                 f'<span class="atlas-count">{count_label(c)}</span> '
                  f'<span class="atlas-note">{text(c.summary)}</span>' for c in stage.categories]
         sections.append(f'<section class="atlas-stage" id="stage-{text(stage.id)}"><h2>{text(stage.title)} '
                         f'<span class="atlas-count">{_tools(stage.tool_count)}</span></h2>'

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from atlas.core.model import Catalog, Comparison, Tool
 from atlas.site.render import comparison_spec as spec
-from atlas.site.render.html import generated, listing, text, tool_href
+from atlas.site.render.html import generated, heading, listing, text, tool_href
 
 MAX_INTERACTIVE = 4
 
@@ -16,8 +16,14 @@ MAX_INTERACTIVE = 4
 def comparison_table(catalog: Catalog, tools: list[Tool], root: str) -> str:
     """The side-by-side table, from the one specification in comparison_spec (the interactive page uses the same)."""
     head = "".join(f'<th scope="col"><a href="{tool_href(root, t.id)}">{text(t.name)}</a></th>' for t in tools)
-    body = []
+    body: list[str] = []
+    main, folded = body, 0
     for row in spec.rows(spec.index(catalog), [spec.tool_cells(catalog, t) for t in tools]):
+        if row.collapsed:
+            if not folded:
+                main = body[:]
+                body.clear()
+            folded += 1
         if row.group is not None:
             body.append(f'<tr class="atlas-compare-group"><th scope="colgroup" colspan="{len(tools) + 1}">'
                         f"{spec.parts_html([row.group], root)}</th></tr>")
@@ -27,8 +33,18 @@ def comparison_table(catalog: Catalog, tools: list[Tool], root: str) -> str:
         flag = '<span class="atlas-differs-mark" title="The tools differ here">≠</span> ' if row.differs else ""
         cells = "".join(f"<td>{spec.parts_html(parts, root)}</td>" for parts in row.cells)
         body.append(f'<tr{mark}><th scope="row">{flag}{label}</th>{cells}</tr>')
-    return (f'<div class="atlas-scroll"><table class="atlas-side-by-side"><thead><tr><td></td>{head}</tr></thead>'
-            f'<tbody>{"".join(body)}</tbody></table></div>')
+    table = (f'<div class="atlas-scroll"><table class="atlas-side-by-side"><thead><tr><td></td>{head}</tr></thead>'
+             f'<tbody>{"".join(main)}</tbody></table></div>')
+    if not folded:
+        return table
+    return (table + f'<details class="atlas-compare-folded"><summary>{_folded_label(folded)}</summary>'
+            f'<div class="atlas-scroll"><table class="atlas-side-by-side"><thead><tr><td></td>{head}</tr></thead>'
+            f'<tbody>{"".join(body)}</tbody></table></div></details>')
+
+
+def _folded_label(count: int) -> str:
+    """The same words as atlas.js's folded section."""
+    return f"{count} more categor{'y' if count == 1 else 'ies'} with no answers to compare (only Unknown or Not in this category)"
 
 
 def differences(catalog: Catalog, tools: list[Tool], root: str) -> str:
@@ -48,7 +64,7 @@ def comparison_page(catalog: Catalog, comparison: Comparison, root: str) -> str:
     parts = [
         generated("compare.comparison_page", f'<h1 id="comparison-title">{text(comparison.title)}</h1>'
                                               f'<p class="atlas-summary">{text(comparison.intro)}</p>'),
-        "## Side by side",
+        "## Side by side { data-search-exclude }",
         generated("compare.comparison_page",
                   '<p class="atlas-note">Rows marked ≠ differ between the tools. Select a tool for its full entry.</p>'
                   + comparison_table(catalog, tools, root)),
@@ -91,5 +107,5 @@ def compare_app(catalog: Catalog, root: str) -> str:
             '<ul class="atlas-compare-chosen" aria-label="Tools being compared"></ul></form>'
             '<div class="atlas-compare-message" role="alert"></div>'
             '<div class="atlas-compare-result" aria-live="polite"></div></div>' + _LAYOUT_BEFORE_PAINT)
-    return generated("compare.compare_app", body + "<h2 id=\"curated\">Curated comparisons</h2>"
+    return generated("compare.compare_app", body + heading(2, "curated", "Curated comparisons")
                      + (listing(curated, "atlas-curated") if curated else "<p>None yet.</p>"))

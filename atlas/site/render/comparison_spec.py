@@ -118,31 +118,47 @@ class Row:
     differs: bool
     cells: list[list[Part]]
     group: Part | None = None  # a category heading row instead of a data row
+    collapsed: bool = False    # (group rows) a category where no criterion has answers to compare: shown folded, last
 
 
 def rows(spec: dict[str, Any], cells: list[dict[str, Any]]) -> list[Row]:
     """The comparison of the tools whose cells are given, in order: the facts, then each category that at least
-    two of them are in (all of one tool's), criteria by criteria. atlas.js `compareRows` does the same."""
+    two of them are in (all of one tool's), criteria by criteria. A category in which no criterion has a known
+    answer from two of the tools (only "Unknown" and "Not in this category") compares nothing: such categories
+    come last, marked `collapsed`, so the reader meets the criteria that matter first. atlas.js `compareRows`
+    does the same."""
     out = []
     for fact in spec["facts"]:
         column = [c["facts"][fact["key"]] for c in cells]
         out.append(Row(fact["label"], "", fact["differ"] and _differ(column), [x["parts"] for x in column]))
     need = 2 if len(cells) > 1 else 1
+    folded: list[Row] = []
     for category in spec["categories"]:
         if sum(category["id"] in c["categories"] for c in cells) < need:
             continue
-        out.append(Row(category["title"], "", False, [], group={"link": f"categories/{category['id']}/", "text": category["title"]}))
+        group, comparable = [], False
         for criterion in category["criteria"]:
             column = [c["criteria"].get(category["id"], {}).get(criterion["id"], {"value": "n/a", "parts": [{"note": NOT_IN_CATEGORY}]})
                       for c in cells]
-            out.append(Row(criterion["label"], criterion["help"], _differ(column), [x["parts"] for x in column]))
-    return out
+            comparable = comparable or _known(column) >= need
+            group.append(Row(criterion["label"], criterion["help"], _differ(column), [x["parts"] for x in column]))
+        head = Row(category["title"], "", False, [], group={"link": f"categories/{category['id']}/", "text": category["title"]},
+                   collapsed=not comparable)
+        (out if comparable else folded).extend([head, *group])
+    return out + folded
+
+
+def _is_known(x: dict[str, Any]) -> bool:
+    return not (isinstance(x["value"], str) and x["value"] in NOT_A_DIFFERENCE)
+
+
+def _known(column: list[dict[str, Any]]) -> int:
+    return sum(_is_known(x) for x in column)
 
 
 def _differ(column: list[dict[str, Any]]) -> bool:
     """True when at least two known values differ."""
-    known = {repr(x["value"]) for x in column if not (isinstance(x["value"], str) and x["value"] in NOT_A_DIFFERENCE)}
-    return len(known) > 1
+    return len({repr(x["value"]) for x in column if _is_known(x)}) > 1
 
 
 def parts_html(parts: list[Part], root: str) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from atlas.core.model import Catalog
-from atlas.site.render.html import LICENSE_KIND_LABELS, category_href, generated, listing, text, tool_href
+from atlas.site.render.html import LICENSE_KIND_LABELS, category_href, generated, heading, listing, text, tool_href
 from atlas.site.render.terms import glossed
 
 
@@ -20,7 +20,7 @@ def stores_guide(catalog: Catalog, root: str) -> str:
             groups.append(f'<p><strong>Tools in <a href="{category_href(root, cat_id)}">{text(category.title)}</a></strong> '
                           f'({len(tools)}):</p>' + (listing(tools, "atlas-inline-list") if tools else "<p>None yet.</p>"))
         sections.append(
-            f'<section class="atlas-store" id="{text(store.id)}"><h2>{text(store.title)}</h2>'
+            f'<section class="atlas-store">{heading(2, store.id, text(store.title))}'
             f"<p><strong>What it is:</strong> {glossed(catalog, store.what, seen)}</p>"
             f"<p><strong>The problem it solves:</strong> {glossed(catalog, store.problem, seen)}</p>"
             f"<p><strong>When a reasonable-scale team needs it:</strong> {glossed(catalog, store.when, seen)}</p>"
@@ -44,7 +44,7 @@ def how_to_choose(catalog: Catalog, root: str) -> str:
     sections = []
     for stage in catalog.stages:
         for c in stage.categories:
-            sections.append(f'<section id="choose-{text(c.id)}"><h3>{text(c.title)}</h3>'
+            sections.append(f'<section>{heading(3, "choose-" + c.id, text(c.title))}'
                             f'{listing([text(q) for q in c.questions])}'
                             f'<p><a href="{category_href(root, c.id)}#compare-them">Compare the {len(c.tools)} tools in this category</a></p></section>')
     return generated("guides.how_to_choose", "".join(sections))

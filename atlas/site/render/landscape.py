@@ -5,7 +5,7 @@ from __future__ import annotations
 from xml.sax.saxutils import escape as xml_escape
 
 from atlas.core.model import INACTIVE, Catalog, Tool
-from atlas.site.render.html import category_href, generated, text, tool_href
+from atlas.site.render.html import category_href, count_label, generated, logo, text, tool_href
 
 
 POSTER_PATH = "map/mlops-atlas-poster.svg"
@@ -20,7 +20,7 @@ def chip(tool: Tool, root: str) -> str:
     if tool.status in INACTIVE:
         name = f"<del>{name}</del>"
         inactive = f'<span class="atlas-visually-hidden"> ({text(tool.status)})</span>'
-    return (f'<li><a class="atlas-chip atlas-chip--{tool.license_kind}" href="{tool_href(root, tool.id)}">{name}{inactive}'
+    return (f'<li><a class="atlas-chip atlas-chip--{tool.license_kind}" href="{tool_href(root, tool.id)}">{logo(root, tool, 14)}{name}{inactive}'
             f'<abbr class="atlas-chip-mark" title="{label}">{mark}</abbr></a></li>')
 
 
@@ -32,11 +32,12 @@ def landscape_map(catalog: Catalog, root: str) -> str:
             chips = "".join(chip(t, root) for t in sorted(category.home_tools, key=lambda t: t.name.casefold()))
             panels.append(f'<section class="atlas-panel" id="map-{text(category.id)}" aria-labelledby="map-{text(category.id)}-title">'
                           f'<h3 id="map-{text(category.id)}-title"><a href="{category_href(root, category.id)}">{text(category.title)}</a> '
-                          f'<span class="atlas-count">{len(category.home_tools)}</span></h3>'
+                          f'<span class="atlas-count">{count_label(category)}</span></h3>'
                           f'<ul class="atlas-chips">{chips}</ul></section>')
         sections.append(f'<section class="atlas-map-stage" id="map-stage-{text(stage.id)}"><h2>{text(stage.title)}</h2>'
                         f'<div class="atlas-panels">{"".join(panels)}</div></section>')
-    legend = ('<p class="atlas-map-legend">Each tool appears once, in its home category. Marks: '
+    legend = ('<p class="atlas-map-legend">Each tool appears once, in its home category; the count beside a category also '
+              'gives the tools based elsewhere that reach in (they are listed on the category page). Marks: '
               '<abbr class="atlas-chip-mark" title="open source">OSS</abbr> open source, '
               '<abbr class="atlas-chip-mark" title="source-available">SA</abbr> source-available, '
               '<abbr class="atlas-chip-mark" title="commercial">$</abbr> commercial; '

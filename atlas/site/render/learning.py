@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from atlas.core.model import Catalog, Step
-from atlas.site.render.html import category_href, external_link, generated, listing, text, tool_href
+from atlas.site.render.html import category_href, external_link, generated, heading, listing, prose, text, tool_href
 from atlas.site.render.terms import glossed
 
 TRACK_TITLES = {"core": "The core path", "llm": "Optional branch: LLM applications"}
@@ -33,9 +33,9 @@ def learning_overview(catalog: Catalog, root: str) -> str:
             continue
         items = [f'<li id="step-{text(s.id)}" data-step="{text(s.id)}"><a href="{step_href(root, s.id)}">'
                  f'Step {text(step_number(catalog, s))}: {text(s.title)}</a> <span class="atlas-note">({text(s.time)})</span>'
-                 f'<p>{text(s.goal)}</p><p class="atlas-note">Skip for now if: {text(s.skip_for_now_if)}</p>'
+                 f'<p>{prose(s.goal)}</p><p class="atlas-note">Skip for now if: {prose(s.skip_for_now_if)}</p>'
                  f'{_done_box(s, "Done")}</li>' for s in steps]
-        sections.append(f'<section class="atlas-track" data-track="{track}"><h2 id="track-{track}">{text(title)}</h2>'
+        sections.append(f'<section class="atlas-track" data-track="{track}">{heading(2, "track-" + track, text(title))}'
                         f'<ol class="atlas-steps">{"".join(items)}</ol></section>')
     core = sum(s.track == "core" for s in catalog.steps)
     progress = (f'<div class="atlas-progress" data-atlas-progress data-total="{len(catalog.steps)}" hidden>'
@@ -66,16 +66,16 @@ def step_page(catalog: Catalog, step: Step, root: str) -> str:
     if i + 1 < len(track_steps):
         nxt = track_steps[i + 1]
         nav.append(f'<a class="atlas-next" rel="next" href="{step_href(root, nxt.id)}">Step {text(step_number(catalog, nxt))}: {text(nxt.title)} →</a>')
-    body = (f'<p class="atlas-eyebrow">{text(TRACK_TITLES[step.track])} · step {text(step_number(catalog, step))} of {len(track_steps)}</p>'
-            f'<h1 id="step-title">{text(step.title)}</h1>'
+    body = (f'<h1 id="step-title">{text(step.title)}</h1>'
+            f'<p class="atlas-eyebrow">{text(TRACK_TITLES[step.track])} · step {text(step_number(catalog, step))} of {len(track_steps)}</p>'
             f'<p class="atlas-summary"><strong>Goal:</strong> {glossed(catalog, step.goal, seen)}</p>'
             f'<p><strong>Why it matters:</strong> {glossed(catalog, step.why, seen)}</p>'
-            f'<div class="admonition tip"><p class="admonition-title">Skip for now if</p><p>{text(step.skip_for_now_if)}</p></div>'
-            f"<h2 id=\"starter-tools\">Starter tools</h2>{tools}"
-            f'<h2 id="exercise">Exercise</h2><p>{text(step.exercise)}</p><p><strong>Time:</strong> {text(step.time)}</p>'
+            f'<div class="admonition tip"><p class="admonition-title">Skip for now if</p><p>{prose(step.skip_for_now_if)}</p></div>'
+            f"{heading(2, 'starter-tools', 'Starter tools')}{tools}"
+            f'{heading(2, "exercise", "Exercise")}<p>{prose(step.exercise)}</p><p><strong>Time:</strong> {text(step.time)}</p>'
             f'<div class="atlas-done-box">{_done_box(step, "I have done this step")}</div>'
-            f'<h2 id="resources">Free resources</h2>{resources}'
-            f'<h2 id="concepts">Concepts and categories</h2><p><strong>Concepts:</strong> {concepts or "None"}</p>'
+            f'{heading(2, "resources", "Free resources")}{resources}'
+            f'{heading(2, "concepts", "Concepts and categories")}<p><strong>Concepts:</strong> {concepts or "None"}</p>'
             f"<p><strong>Categories:</strong> {categories}</p>"
             f'<nav class="atlas-step-nav" aria-label="Learning path">{" ".join(nav)}</nav>')
     return generated("learning.step_page", body) + "\n"
@@ -87,5 +87,5 @@ def steps_using(catalog: Catalog, root: str, *, tool_id: str | None = None, cate
     if not steps:
         return ""
     links = [f'<a href="{step_href(root, s.id)}">Step {text(step_number(catalog, s))}: {text(s.title)}</a>' for s in steps]
-    return generated("learning.steps_using", '<p class="atlas-in-path"><strong>On the learning path:</strong> '
+    return generated("learning.steps_using", '<p class="atlas-in-path" data-search-exclude><strong>On the learning path:</strong> '
                      + ", ".join(links) + "</p>")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from atlas.core.codes import RULES
 from atlas.core.model import Catalog
-from atlas.site.render.html import category_href, generated, text
+from atlas.site.render.html import category_href, generated, heading, text
 
 
 def glossary(catalog: Catalog, root: str) -> str:
@@ -13,8 +13,10 @@ def glossary(catalog: Catalog, root: str) -> str:
         aliases = f'<p class="atlas-note">Also called: {text(", ".join(term.aliases))}</p>' if term.aliases else ""
         related = ", ".join(f'<a href="{category_href(root, c)}">{text(catalog.categories[c].title)}</a>' for c in term.categories)
         related = f'<p class="atlas-note">Related: {related}</p>' if related else ""
-        entries.append(f'<dt id="term-{text(term.id)}">{text(term.term)}</dt><dd><p>{text(term.definition)}</p>{aliases}{related}</dd>')
-    return generated("reference.glossary", '<dl class="atlas-glossary">' + "".join(entries) + "</dl>")
+        # One heading per term: each is a search result of its own, a permalink and a line of the page's contents.
+        entries.append(f'<section class="atlas-term-entry">{heading(3, "term-" + term.id, text(term.term))}'
+                       f"<p>{text(term.definition)}</p>{aliases}{related}</section>")
+    return generated("reference.glossary", '<div class="atlas-glossary">' + "".join(entries) + "</div>")
 
 
 def rule_table() -> str:

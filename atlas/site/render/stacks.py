@@ -39,4 +39,4 @@ def stacks_using(catalog: Catalog, root: str, tool_id: str) -> str:
     if not stacks:
         return ""
     links = ", ".join(f'<a href="{stack_href(root, s.id)}">{text(s.title)}</a>' for s in stacks)
-    return generated("stacks.stacks_using", f'<p class="atlas-in-stacks"><strong>Picked in the starter stacks:</strong> {links}</p>')
+    return generated("stacks.stacks_using", f'<p class="atlas-in-stacks" data-search-exclude><strong>Picked in the starter stacks:</strong> {links}</p>')

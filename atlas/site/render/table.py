@@ -18,11 +18,13 @@ COMMON_COLUMNS = (
     ("licence", "Licence", "Open source (an OSI licence), source-available (code public, use restricted) or proprietary."),
     ("offering", "Offering", "How you get it: a library you import, software you host yourself, or a managed service."),
     ("pricing", "Pricing", "Free, a free tier of a paid service, open core (free core, paid extras) or paid only."),
+    ("hosting", "Self-hosting", "Whether you can run it on your own machines, and whether that is free or needs a paid licence from the vendor."),
     ("status", "Status", "Whether the tool is actively developed, only maintained, archived, acquired or discontinued."),
 )
 FILTERS = (
     ("oss", "Open source only"),
-    ("self", "Self-hostable only"),
+    ("selffree", "Free to self-host"),
+    ("self", "Self-hostable (free or paid)"),
     ("free", "Free to start"),
     ("active", "Hide archived and discontinued"),
 )
@@ -32,10 +34,22 @@ def row_flags(tool: Tool) -> dict[str, bool]:
     """The facts the filters test, one boolean per filter key."""
     return {
         "oss": tool.license_kind == "open-source",
-        "self": bool({"self-hosted", "library"} & set(tool.offering)),
+        "selffree": _hosting(tool) == "free",
+        "self": _hosting(tool) in ("free", "paid"),
         "free": tool.pricing != "paid",
         "active": tool.status not in INACTIVE,
     }
+
+
+# Short labels for the table's self-hosting column (the tool page spells them out, with the source).
+HOSTING_CELLS = {"free": "Free", "paid": "Paid licence", "none": "No"}
+
+
+def _hosting(tool: Tool) -> str:
+    """free, paid or none; an entry without the field falls back on its offering (free is never assumed)."""
+    if tool.self_hosting is not None:
+        return tool.self_hosting.value
+    return "paid" if {"self-hosted", "library"} & set(tool.offering) else "none"
 
 
 def answer_link(root: str, tool: Tool, category_id: str, criterion_id: str) -> str:
@@ -63,8 +77,9 @@ def comparison_table(catalog: Catalog, category: Category, root: str) -> str:
         f'<form class="atlas-table-controls" role="search" aria-label="Filter the table" hidden>'
         f'<label>Filter <input type="search" name="q" placeholder="Name, licence, maintainer…" autocomplete="off"></label>'
         f'{controls}<button type="reset">Clear</button></form>'
-        f'<p class="atlas-table-count" aria-live="polite">{len(tools)} tools. '
-        f'Answers: ✓ yes, ◐ partial, ? unknown (not yet checked), ✗ no. Select an answer for its note and source.</p>'
+        f'<p class="atlas-table-count" aria-live="polite">{len(tools)} tools.</p>'
+        '<p class="atlas-note">Answers: ✓ yes, ◐ partial, ? unknown (not yet checked), ✗ no. Select an answer for its note '
+        'and source.</p>'
         f'<div class="atlas-scroll"><table class="atlas-compare" id="{text(table_id)}">'
         f'<caption>{text(category.title)}: {len(category.home_tools)} tools, then {len(category.reach_tools)} from other categories that also do this job</caption>'
         f'<thead><tr>{"".join(head)}</tr></thead><tbody>{"".join(rows)}</tbody></table></div></div>'
@@ -96,6 +111,7 @@ def _row(catalog: Catalog, category: Category, tool: Tool, reach: bool, root: st
         f'<br><span class="atlas-note">{text(tool.license)}</span></td>',
         f'<td>{text(", ".join(OFFERING_LABELS[o] for o in tool.offering))}</td>',
         f'<td>{text(PRICING_LABELS[tool.pricing])}</td>',
+        f'<td data-value="{_hosting(tool)}">{text(HOSTING_CELLS[_hosting(tool)])}</td>',
         f'<td>{status_cell}</td>',
     ]
     cells += [_answer(root, tool, category.id, criterion) for criterion in category.criteria]

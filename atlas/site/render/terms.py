@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 
 from atlas.core.model import Catalog, Term
-from atlas.site.render.html import text
+from atlas.site.render.html import code_spans, text
 
 
 @lru_cache(maxsize=8)
@@ -29,7 +29,7 @@ def glossed(catalog: Catalog, value: str, seen: set[str] | None = None, root: st
     """Escaped `value` with the first mention of each glossary term (not yet in `seen`) explained on hover and focus."""
     pattern, names = _matcher(tuple(catalog.terms.values()))
     if pattern is None:
-        return text(value)
+        return code_spans(text(value))
     seen = set() if seen is None else seen
     out, last = [], 0
     for match in pattern.finditer(value):
@@ -45,4 +45,4 @@ def glossed(catalog: Catalog, value: str, seen: set[str] | None = None, root: st
                    f'data-term="{text(term.id)}">{text(match.group(1))}</abbr>')
         last = match.end()
     out.append(text(value[last:]))
-    return "".join(out)
+    return code_spans("".join(out))

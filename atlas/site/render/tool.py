@@ -11,35 +11,37 @@ from atlas.site.render.github import archived_notice, github_row
 from atlas.site.render.table import answer_anchor
 from atlas.site.render.html import (FIT_LABELS, LICENSE_KIND_LABELS, OFFERING_LABELS, PRICING_LABELS, REQUIRES_LABELS,
                                STATUS_LABELS, answer_cell, badge, category_href, external_link, generated, internal_link,
-                               listing, text, tool_href)
+                               listing, logo, prose, text, tool_href)
 
 
 def tool_page(catalog: Catalog, tool: Tool, root: str) -> str:
     """Markdown for /tools/<id>/: fixed headings in Markdown, contributed values in escaped HTML blocks."""
     parts = [
-        tool_header(tool),
+        tool_header(tool, root),
         stage_strip(catalog, tool, root),
         steps_using(catalog, root, tool_id=tool.id) + stacks_using(catalog, root, tool.id),
-        "## Facts",
+        "## Facts { data-search-exclude }",
         tool_facts(catalog, tool, root),
-        "## Comparison answers",
+        "## Comparison answers { data-search-exclude }",
         tool_answers(catalog, tool),
         "## How it differs",
         tool_differences(catalog, tool, root),
-        "## Sources",
+        "## Sources { data-search-exclude }",
         tool_sources(tool),
     ]
     return "\n\n".join(parts) + "\n"
 
 
-def tool_header(tool: Tool) -> str:
+def tool_header(tool: Tool, root: str = "") -> str:
     badges = [badge(LICENSE_KIND_LABELS[tool.license_kind], tool.license_kind), badge(PRICING_LABELS[tool.pricing], "pricing")]
-    if tool.status != "active":
-        badges.insert(0, badge(STATUS_LABELS[tool.status], f"status-{tool.status}"))
-    body = (f'<div class="atlas-tool-header"><h1 id="tool-name">{text(tool.name)}</h1>'
+    # The status always comes first: it is what a search result must show next to the summary.
+    badges.insert(0, badge(STATUS_LABELS[tool.status], f"status-{tool.status}"))
+    # The h1 is not nested in the div: the theme's search indexes the text after a nested heading under the page's
+    # top entry, which then previews whatever follows the header (the stage strip) instead of the summary.
+    body = (f'<h1 id="tool-name">{logo(root, tool, 40)}{text(tool.name)}</h1><div class="atlas-tool-header">'
             f'<p class="atlas-summary">{text(tool.summary)}</p><p class="atlas-badges">{" ".join(badges)}</p>'
             f"{status_notice(tool)}{archived_notice(tool)}"
-            f'<p class="atlas-description">{text(tool.description)}</p></div>')
+            f'<p class="atlas-description">{prose(tool.description)}</p></div>')
     return generated("tool.tool_header", body)
 
 
@@ -101,7 +103,7 @@ def tool_answers(catalog: Catalog, tool: Tool) -> str:
             answer = tool.answer(cat_id, criterion.id)
             source = external_link(answer.source, "source") if answer.source else ""
             rows.append(f'<tr id="{answer_anchor(cat_id, criterion.id)}"><th scope="row">{text(criterion.label)}</th>'
-                        f"<td>{answer_cell(answer.value)}</td><td>{text(answer.note or '')}</td><td>{source}</td></tr>")
+                        f"<td>{answer_cell(answer.value)}</td><td>{prose(answer.note or '')}</td><td>{source}</td></tr>")
         role = "home category" if cat_id == tool.home else "also covers"
         blocks.append(f'<table class="atlas-answers" data-category="{text(cat_id)}"><caption>{text(category.title)} '
                       f'<span class="atlas-note">({role})</span></caption>'
