@@ -93,6 +93,26 @@ def unique_tools(tools: list[Document]) -> Iterator[Problem]:
             seen.setdefault(key, doc)
 
 
+# Ids that name a folder's own page: a tool, category, comparison, stack or step with such an id would replace
+# or break the listing page of its folder (compare/index.md is the compare page, stacks/index.md the overview).
+RESERVED_IDS = frozenset({"index"})
+_LISTS_WITH_PAGES = (("categories", "categories"), ("comparisons", "comparisons"), ("stacks", "stacks"),
+                     ("learning-path", "steps"))
+
+
+def reserved_ids(shared: dict[str, Document], tools: list[Document]) -> Iterator[Problem]:
+    """ATL241: no entry may take an id that is a generated path of the site."""
+    for doc in tools:
+        value = tool_data(doc).get("id")
+        if isinstance(value, str) and value in RESERVED_IDS:
+            yield problem_at(doc, ("id",), "ATL241", f"the id '{value}' is reserved: it is the name of a folder's own page")
+    for kind, key in _LISTS_WITH_PAGES:
+        for i, item in items(shared.get(kind), key):
+            if isinstance(item.get("id"), str) and item["id"] in RESERVED_IDS:
+                yield problem_at(shared[kind], (key, i, "id"), "ATL241",
+                                 f"the id '{item['id']}' is reserved: it is the name of a folder's own page")
+
+
 def logos_exist(tools: list[Document]) -> Iterator[Problem]:
     """ATL240: a `logo` names an icon that the pinned simple-icons release has."""
     for doc in tools:

@@ -28,6 +28,7 @@ def run_all(shared: dict[str, Document], tools: list[Document], today: dt.date,
     problems += references.tool_references(shared, tools)
     problems += references.unique_tools(tools)
     problems += references.logos_exist(tools)
+    problems += references.reserved_ids(shared, tools)
     problems += references.every_category_has_a_tool(shared, tools)
     problems += references.taxonomy(shared)
     problems += references.learning_path_and_glossary(shared, tools)

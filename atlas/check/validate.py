@@ -111,6 +111,11 @@ def _load(path: Path, catalog: LoadedCatalog) -> Document | None:
 
 def _tool_paths(root: Path, catalog: LoadedCatalog) -> list[Path]:
     folder = root / TOOLS_DIR
+    if folder.is_symlink():
+        # Following it would read entries from outside the catalog (SECURITY.md): refuse it, read nothing.
+        catalog.problems.append(Problem(display(folder), 1, 1, "ATL001", f"{TOOLS_DIR}/ is a symbolic link",
+                                        f"Make catalog/{TOOLS_DIR}/ a real folder; entries are read only from inside the catalog."))
+        return []
     if not folder.is_dir():
         catalog.problems.append(Problem(display(folder), 1, 1, "ATL213", f"missing folder {TOOLS_DIR}/",
                                         f"Tool entries live in catalog/{TOOLS_DIR}/<id>{TOOL_SUFFIX}."))
@@ -119,7 +124,7 @@ def _tool_paths(root: Path, catalog: LoadedCatalog) -> list[Path]:
     for path in sorted(folder.iterdir()):
         if path.suffix == TOOL_SUFFIX and (path.is_file() or path.is_symlink()):
             paths.append(path)
-        elif path.name.startswith("."):
+        elif path.name.startswith(".") and not path.name.endswith(TOOL_SUFFIX):
             continue  # editor and OS files such as .DS_Store are not entries
         else:
             catalog.problems.append(Problem(display(path), 1, 1, "ATL213", f"unexpected file '{path.name}' in {TOOLS_DIR}/",

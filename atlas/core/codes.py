@@ -52,6 +52,7 @@ RULES: tuple[Rule, ...] = (
     Rule("ATL237", "Licence source not pinned to a tag, a commit or a package version", "Point `license_source` at the LICENSE file at a tag or full commit, not at a branch such as main."),
     Rule("ATL238", "Active, but GitHub shows no release or push in the 18 months before the review, and no status evidence", "Add `status_evidence` saying what the silence means (last release, last commit), or change the status to maintenance or archived."),
     Rule("ATL240", "Logo not in simple-icons", "Use the icon's slug as simple-icons writes it (the name in its address at simpleicons.org, e.g. mlflow), or leave `logo` out: the page then shows the name alone."),
+    Rule("ATL241", "Reserved id: it would replace a listing page of the site", "Choose another id (and file name): `index` names the page of a whole folder, such as the compare page or the list of stacks."),
     Rule("ATL239", "A status-evidence or event date that is not in the calendar or is in the future", "Use the date the source shows (YYYY-MM-DD, or YYYY-MM when it gives only the month)."),
     Rule("ATL231", "A starter-stack pick whose tool is not in the pick's category", "Pick a tool of that category, or add the category to the tool's entry if it really does that job."),
     Rule("ATL232", "Marketing word in a tool's summary, description or differences", "Say what the tool does in plain, neutral words; no 'leading', 'seamless', 'powerful' and the like."),

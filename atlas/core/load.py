@@ -194,7 +194,11 @@ def _compose(parser: Any, path: str, positions: Positions | None = None, key_pos
                     frame[3] = (event.start_mark.line + 1, event.start_mark.column + 1)
                 continue
             text = event.value
-            value = text if event.tag is None and (event.style or text[:1] not in _MAYBE_TYPED) else _scalar(event)
+            try:
+                value = text if event.tag is None and (event.style or text[:1] not in _MAYBE_TYPED) else _scalar(event)
+            except ValueError:  # an integer beyond Python's digit limit (sys.get_int_max_str_digits)
+                _fail(event, path, "ATL002", f"the number {text[:12]}… has {len(text)} digits, more than can be read",
+                      "Quote it if it is text; no field of an entry holds a number this long.")
         elif kind in _COLLECTION_END:
             stack.pop()
             frame = stack[-1] if stack else None

@@ -36,6 +36,29 @@ def load_schema(kind: str) -> Schema:
     return schema
 
 
+def python_patterns(node: Any) -> Any:
+    """The schema with every pattern's final `$` as `\\Z`. The published schemas are written for JSON Schema's
+    ECMA-262 regular expressions, where `$` ends the string; Python's `re` also lets `$` match before a final
+    newline, which accepted the id "x\\n" (and made a directory with a newline in its name)."""
+    if isinstance(node, dict):
+        return {k: (_anchored(v) if k == "pattern" and isinstance(v, str) else python_patterns(v)) for k, v in node.items()}
+    if isinstance(node, list):
+        return [python_patterns(v) for v in node]
+    return node
+
+
+def _anchored(pattern: str) -> str:
+    if pattern.endswith("$") and not pattern.endswith("\\$"):
+        return pattern[:-1] + "\\Z"
+    return pattern
+
+
+@cache
+def python_schema(kind: str) -> Schema:
+    schema: Schema = python_patterns(load_schema(kind))
+    return schema
+
+
 @cache
 def validator(kind: str) -> jsonschema.Draft7Validator:
     """One validator per schema, reused: building one per file costs 40x more (see PITFALLS).
@@ -46,7 +69,7 @@ def validator(kind: str) -> jsonschema.Draft7Validator:
 
     checker = jsonschema.FormatChecker(formats=())
     checker.checks("date")(lambda value: not isinstance(value, str) or _is_date(value))
-    return jsonschema.Draft7Validator(load_schema(kind), format_checker=checker)
+    return jsonschema.Draft7Validator(python_schema(kind), format_checker=checker)
 
 
 def _is_date(value: str) -> bool:
@@ -65,7 +88,7 @@ def fast_validator(kind: str) -> tuple[Callable[[object], object], list[Conditio
     Most files are valid, so they pay only for this; an invalid file is validated again by jsonschema,
     whose errors carry the paths the located messages need. Property tests check both agree.
     Returns the compiled function and the conditions lifted out of the schema (see `lift_conditions`)."""
-    schema, conditions = lift_conditions(load_schema(kind))
+    schema, conditions = lift_conditions(python_schema(kind))
     return fastjsonschema.compile(schema, formats={"date": _is_date}), conditions
 
 

@@ -12,6 +12,7 @@ from atlas.core import urls as rules
 from atlas.core.codes import BY_CODE, RULES
 from atlas.core.load import MAX_FILE_BYTES
 from atlas.core.problems import format_report
+from atlas.core.schema import python_schema
 
 from conftest import BASE_CATALOG, FIXTURES, catalog_with_overlay
 
@@ -116,3 +117,64 @@ _URL_PIECES = st.tuples(
 def test_plain_url_shortcut_agrees_with_the_full_check(pieces):
     url = "".join(pieces)
     assert rules.url_problem(url) == rules._url_problem_in_full(url)
+
+
+@pytest.mark.parametrize("file,old", [("comparisons.yaml", "alpha-or-beta"), ("stacks.yaml", "tiny-team"),
+                                      ("learning-path.yaml", "branch-step")])
+def test_a_reserved_id_is_refused_in_every_list_that_makes_pages(tmp_path, file, old):
+    catalog = catalog_with_overlay(tmp_path, None)
+    path = catalog / file
+    text = path.read_text(encoding="utf-8")
+    assert f"  - id: {old}\n" in text
+    path.write_text(text.replace(f"  - id: {old}\n", "  - id: index\n"), encoding="utf-8")
+    problems = check_catalog(catalog, today=TODAY).problems
+    assert [p.code for p in problems] == ["ATL241"], format_report(problems)
+    line = text.splitlines().index(f"  - id: {old}") + 1
+    assert (Path(problems[0].path).name, problems[0].line) == (file, line)
+
+
+def test_an_id_with_a_trailing_newline_is_refused(tmp_path):
+    """Python's `$` matches before a final newline; the schemas are checked with `\\Z` instead, for every pattern."""
+    catalog = catalog_with_overlay(tmp_path, None)
+    path = catalog / "tools" / "alpha-tracker.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("id: alpha-tracker\n", 'id: "alpha-tracker\\n"\n', 1), encoding="utf-8")
+    problems = check_catalog(catalog, today=TODAY).problems
+    assert ("ATL104", 2) in [(p.code, p.line) for p in problems], format_report(problems)
+    for kind in ("tool", "categories", "comparisons", "stacks", "learning-path", "glossary", "stores"):
+        patterns = _patterns(python_schema(kind))
+        assert patterns and not [p for p in patterns if p.endswith("$")], kind
+
+
+def _patterns(node: object) -> list[str]:
+    if isinstance(node, dict):
+        return [v for k, v in node.items() if k == "pattern" and isinstance(v, str)] + [
+            p for k, v in node.items() if k != "pattern" for p in _patterns(v)]
+    if isinstance(node, list):
+        return [p for v in node for p in _patterns(v)]
+    return []
+
+
+def test_an_integer_beyond_the_digit_limit_is_a_located_error(tmp_path):
+    catalog = catalog_with_overlay(tmp_path, None)
+    (catalog / "tools" / "huge.yaml").write_text("id: huge\nstars: " + "9" * 5000 + "\n")
+    problems = check_catalog(catalog, today=TODAY).problems
+    assert [(p.code, p.line, p.col) for p in problems] == [("ATL002", 2, 8)], format_report(problems)
+    assert "5000 digits" in problems[0].message
+
+
+def test_a_file_named_only_dot_yaml_is_reported_not_skipped(tmp_path):
+    catalog = catalog_with_overlay(tmp_path, None)
+    (catalog / "tools" / ".yaml").write_text("id: ''\n", encoding="utf-8")
+    (catalog / "tools" / ".DS_Store").write_bytes(b"\0")
+    problems = check_catalog(catalog, today=TODAY).problems
+    assert [(p.code, Path(p.path).name) for p in problems] == [("ATL213", ".yaml")], format_report(problems)
+
+
+def test_a_symlinked_tools_folder_is_refused_and_not_read(tmp_path):
+    catalog = catalog_with_overlay(tmp_path / "c", None)
+    outside = tmp_path / "outside"
+    (catalog / "tools").rename(outside)
+    (catalog / "tools").symlink_to(outside, target_is_directory=True)
+    checked = check_catalog(catalog, today=TODAY)
+    assert ("ATL001", "tools") in [(p.code, Path(p.path).name) for p in checked.problems], format_report(checked.problems)
+    assert not checked.tools, "nothing is read through the link"

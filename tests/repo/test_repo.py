@@ -91,7 +91,7 @@ def test_macros_fail_loudly_and_never_render_by_default():
 
 def test_dependencies_are_pinned():
     lines = [line for line in (ROOT / "requirements.txt").read_text().splitlines() if line and not line.startswith("#")]
-    assert lines and all(re.fullmatch(r"[A-Za-z0-9_.-]+==[\w.]+", line) for line in lines), lines
+    assert lines and all(re.fullmatch(r"[A-Za-z0-9_.-]+==(?:[0-9]+!)?[\w.]+", line) for line in lines), lines
     package = json.loads((ROOT / "package.json").read_text())
     assert all(re.fullmatch(r"\d+\.\d+\.\d+", v) for v in package["devDependencies"].values())
 

@@ -159,3 +159,19 @@ def test_logos_are_files_of_the_site_and_sit_beside_the_names(real_site, real):
     assert page.select_one("h1#tool-name img") is None
     shipped = {p.stem for p in (real_site / "assets" / "logos").glob("*.svg")}
     assert shipped == {t.logo for t in with_logo}, "only the logos the catalog uses are shipped"
+
+
+@pytest.mark.parametrize("title", ["Rocket 🚀", "𝔐𝔏 Atlas", "Tool \U0001F9EA & <b>", "日本語"])
+def test_front_matter_keeps_characters_outside_the_basic_plane(title):
+    """Issue 20, class 1: ASCII escapes of astral characters are surrogate pairs YAML cannot read, and MkDocs then
+    drops the whole front matter. One writer (page_source) serves every title-bearing page."""
+    from html import escape
+
+    import yaml
+
+    from atlas.site import pages
+    for macro in ("tool_page", "category_page", "comparison_page", "step_page", "stack_page"):
+        source = pages.page_source(macro, "x", title, [title])
+        front = yaml.safe_load(source.split("---\n")[1])
+        assert front["title"] == escape(title, quote=True), macro
+        assert "\\ud8" not in source.lower()
