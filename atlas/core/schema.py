@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 import fastjsonschema
 
 from atlas.core.load import Document
+from atlas.core.patterns import python_patterns
 from atlas.core.problems import Problem
 
 if TYPE_CHECKING:
@@ -34,23 +35,6 @@ _FORM_VALIDATORS = {"pattern", "minLength", "maxLength", "format", "minItems", "
 def load_schema(kind: str) -> Schema:
     schema: Schema = json.loads((SCHEMA_DIR / f"{kind}.schema.json").read_text(encoding="utf-8"))
     return schema
-
-
-def python_patterns(node: Any) -> Any:
-    """The schema with every pattern's final `$` as `\\Z`. The published schemas are written for JSON Schema's
-    ECMA-262 regular expressions, where `$` ends the string; Python's `re` also lets `$` match before a final
-    newline, which accepted the id "x\\n" (and made a directory with a newline in its name)."""
-    if isinstance(node, dict):
-        return {k: (_anchored(v) if k == "pattern" and isinstance(v, str) else python_patterns(v)) for k, v in node.items()}
-    if isinstance(node, list):
-        return [python_patterns(v) for v in node]
-    return node
-
-
-def _anchored(pattern: str) -> str:
-    if pattern.endswith("$") and not pattern.endswith("\\$"):
-        return pattern[:-1] + "\\Z"
-    return pattern
 
 
 @cache
