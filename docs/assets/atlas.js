@@ -232,7 +232,8 @@
       });
       /* A category with no answers to compare comes last, folded (comparison_spec.rows does the same). */
       var head = { label: cat.title, group: { link: "categories/" + cat.id + "/", text: cat.title }, collapsed: !comparable };
-      (comparable ? rows : folded).push.apply(comparable ? rows : folded, [head].concat(group));
+      var target = comparable ? rows : folded;
+      target.push.apply(target, [head].concat(group));
     });
     return rows.concat(folded);
   }

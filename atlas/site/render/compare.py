@@ -14,32 +14,33 @@ MAX_INTERACTIVE = 4
 
 
 def comparison_table(catalog: Catalog, tools: list[Tool], root: str) -> str:
-    """The side-by-side table, from the one specification in comparison_spec (the interactive page uses the same)."""
+    """The side-by-side table, from the one specification in comparison_spec (the interactive page uses the same).
+    Categories with nothing to compare come last in the rows; they go into a folded second table."""
     head = "".join(f'<th scope="col"><a href="{tool_href(root, t.id)}">{text(t.name)}</a></th>' for t in tools)
-    body: list[str] = []
-    main, folded = body, 0
-    for row in spec.rows(spec.index(catalog), [spec.tool_cells(catalog, t) for t in tools]):
-        if row.collapsed:
-            if not folded:
-                main = body[:]
-                body.clear()
-            folded += 1
-        if row.group is not None:
-            body.append(f'<tr class="atlas-compare-group"><th scope="colgroup" colspan="{len(tools) + 1}">'
-                        f"{spec.parts_html([row.group], root)}</th></tr>")
-            continue
-        label = (f'<span class="atlas-criterion" title="{text(row.help)}">{text(row.label)}</span>' if row.help else text(row.label))
-        mark = ' class="atlas-differs"' if row.differs else ""
-        flag = '<span class="atlas-differs-mark" title="The tools differ here">≠</span> ' if row.differs else ""
-        cells = "".join(f"<td>{spec.parts_html(parts, root)}</td>" for parts in row.cells)
-        body.append(f'<tr{mark}><th scope="row">{flag}{label}</th>{cells}</tr>')
-    table = (f'<div class="atlas-scroll"><table class="atlas-side-by-side"><thead><tr><td></td>{head}</tr></thead>'
-             f'<tbody>{"".join(main)}</tbody></table></div>')
+    rows = spec.rows(spec.index(catalog), [spec.tool_cells(catalog, t) for t in tools])
+    cut = next((i for i, row in enumerate(rows) if row.collapsed), len(rows))
+    table = _table(head, [_row(row, len(tools), root) for row in rows[:cut]])
+    folded = sum(row.collapsed for row in rows)
     if not folded:
         return table
     return (table + f'<details class="atlas-compare-folded"><summary>{_folded_label(folded)}</summary>'
-            f'<div class="atlas-scroll"><table class="atlas-side-by-side"><thead><tr><td></td>{head}</tr></thead>'
-            f'<tbody>{"".join(body)}</tbody></table></div></details>')
+            + _table(head, [_row(row, len(tools), root) for row in rows[cut:]]) + "</details>")
+
+
+def _table(head: str, rows: list[str]) -> str:
+    return (f'<div class="atlas-scroll"><table class="atlas-side-by-side"><thead><tr><td></td>{head}</tr></thead>'
+            f'<tbody>{"".join(rows)}</tbody></table></div>')
+
+
+def _row(row: spec.Row, columns: int, root: str) -> str:
+    if row.group is not None:
+        return (f'<tr class="atlas-compare-group"><th scope="colgroup" colspan="{columns + 1}">'
+                f"{spec.parts_html([row.group], root)}</th></tr>")
+    label = (f'<span class="atlas-criterion" title="{text(row.help)}">{text(row.label)}</span>' if row.help else text(row.label))
+    mark = ' class="atlas-differs"' if row.differs else ""
+    flag = '<span class="atlas-differs-mark" title="The tools differ here">≠</span> ' if row.differs else ""
+    cells = "".join(f"<td>{spec.parts_html(parts, root)}</td>" for parts in row.cells)
+    return f'<tr{mark}><th scope="row">{flag}{label}</th>{cells}</tr>'
 
 
 def _folded_label(count: int) -> str:
